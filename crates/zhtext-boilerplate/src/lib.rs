@@ -1,0 +1,1 @@
+//! zhtext-boilerplate (work in progress).

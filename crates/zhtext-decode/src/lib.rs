@@ -1,0 +1,1 @@
+//! zhtext-decode (work in progress).

@@ -1,0 +1,1 @@
+//! zhtext-metrics (work in progress).

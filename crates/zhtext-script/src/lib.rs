@@ -1,0 +1,1 @@
+//! zhtext-script (work in progress).

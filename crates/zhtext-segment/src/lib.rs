@@ -1,0 +1,1 @@
+//! zhtext-segment (work in progress).
