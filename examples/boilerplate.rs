@@ -1,0 +1,3 @@
+//! Example: boilerplate (placeholder until the stage lands).
+
+fn main() {}

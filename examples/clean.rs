@@ -1,0 +1,3 @@
+//! Example: clean (placeholder until the stage lands).
+
+fn main() {}

@@ -1,0 +1,3 @@
+//! Example: convert (placeholder until the stage lands).
+
+fn main() {}

@@ -1,0 +1,3 @@
+//! Example: metrics (placeholder until the stage lands).
+
+fn main() {}

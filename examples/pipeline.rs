@@ -1,0 +1,3 @@
+//! Example: pipeline (placeholder until the stage lands).
+
+fn main() {}

@@ -1,0 +1,3 @@
+//! Example: segment (placeholder until the stage lands).
+
+fn main() {}
