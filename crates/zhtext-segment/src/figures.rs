@@ -1,0 +1,451 @@
+//! A small lexer for figures: a number with its magnitude and unit, kept as one token.
+//!
+//! A figure is one of
+//!
+//! - Arabic digits (ASCII or full-width) with decimal points and thousands separators
+//!   (`23,876`, `8.8`, `１９９７`), optionally a range (`1-7`, `2023～2024`), then optional
+//!   magnitudes (`万`, `亿`, `千`, `百`), an approximation (`多`, `余`), and a unit: a percent sign,
+//!   `个百分点`, a currency, a measure or a calendar unit (`158亿元`, `8.8%`, `0.2个百分点`,
+//!   `1-7月`, `100多万元`);
+//! - a Chinese numeral with a multiplier (`一百五十八亿`), a decimal point (`八点八`), or a
+//!   year spelled digit by digit (`二〇二四`), then the same suffixes (`一百五十八亿元`);
+//! - a fraction or a percentage spelled in words (`三分之一`, `百分之八点八`).
+//!
+//! Digits glued to Latin letters (`PM2.5`, `5G`, `G20`) are not figures: they are left to the
+//! segmenter, which keeps them as one Latin token. A Chinese numeral whose first character makes a
+//! dictionary word with the character before it (`统一`, `第一`, `之一`) is not a figure either.
+
+use zhtext_core::Span;
+
+/// Units that may follow a number, longest first where one is a prefix of another.
+const UNITS: &[&str] = &[
+    "个百分点",
+    "個百分點",
+    "百分点",
+    "百分點",
+    "平方公里",
+    "平方千米",
+    "平方米",
+    "立方米",
+    "千瓦时",
+    "千瓦時",
+    "美元",
+    "港元",
+    "港币",
+    "港幣",
+    "欧元",
+    "歐元",
+    "日元",
+    "英镑",
+    "英鎊",
+    "澳元",
+    "韩元",
+    "韓元",
+    "卢布",
+    "盧布",
+    "人民币",
+    "人民幣",
+    "元",
+    "公里",
+    "千米",
+    "厘米",
+    "毫米",
+    "米",
+    "公顷",
+    "公頃",
+    "亩",
+    "畝",
+    "千瓦",
+    "兆瓦",
+    "吨",
+    "噸",
+    "公斤",
+    "千克",
+    "克",
+    "周年",
+    "月份",
+    "个月",
+    "個月",
+    "季度",
+    "小时",
+    "小時",
+    "分钟",
+    "分鐘",
+    "年",
+    "月",
+    "日",
+    "号",
+    "號",
+    "秒",
+    "天",
+    "周",
+    "倍",
+];
+
+const PERCENT: &[char] = &['%', '％', '‰'];
+
+fn is_arabic_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+fn is_decimal_point(c: char) -> bool {
+    matches!(c, '.' | '．')
+}
+
+fn is_range_sep(c: char) -> bool {
+    matches!(c, '-' | '－' | '–' | '—' | '~' | '～')
+}
+
+fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || ('Ａ'..='Ｚ').contains(&c) || ('ａ'..='ｚ').contains(&c)
+}
+
+/// A magnitude that may follow Arabic digits (`158亿`, `1.5万亿`).
+fn is_magnitude(c: char) -> bool {
+    matches!(c, '万' | '亿' | '千' | '百' | '萬' | '億')
+}
+
+fn is_approx(c: char) -> bool {
+    matches!(c, '多' | '余' | '餘')
+}
+
+/// A Chinese digit (〇 to 九, 两, and the financial forms).
+fn is_cn_digit(c: char) -> bool {
+    matches!(
+        c,
+        '零' | '〇'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '两'
+            | '兩'
+            | '壹'
+            | '贰'
+            | '貳'
+            | '叁'
+            | '參'
+            | '肆'
+            | '伍'
+            | '陆'
+            | '陸'
+            | '柒'
+            | '捌'
+            | '玖'
+    )
+}
+
+fn is_cn_zero(c: char) -> bool {
+    matches!(c, '零' | '〇')
+}
+
+/// A Chinese multiplier (十 to 亿, and the financial forms).
+fn is_cn_multiplier(c: char) -> bool {
+    matches!(c, '十' | '百' | '千' | '万' | '亿' | '拾' | '佰' | '仟' | '萬' | '億')
+}
+
+fn is_cn_point(c: char) -> bool {
+    matches!(c, '点' | '點')
+}
+
+/// Cursor helpers over a `&str` at byte positions.
+#[inline]
+fn char_at(text: &str, pos: usize) -> Option<char> {
+    text.get(pos..).and_then(|rest| rest.chars().next())
+}
+
+/// Figures of `text`, in order, as byte spans. They never overlap.
+///
+/// This is the lexer [`JiebaSegmenter`](crate::JiebaSegmenter) uses with
+/// [`Figures::Whole`](crate::Figures::Whole), without its dictionary check, so a Chinese numeral
+/// is a figure even where it ends a word (`统一百` gives `一百`).
+///
+/// # Example
+///
+/// ```
+/// use zhtext_segment::figures::figure_spans;
+///
+/// let text = "收入158亿元，增长8.8%，提高0.2个百分点。";
+/// let figures: Vec<&str> = figure_spans(text).iter().map(|s| &text[s.range()]).collect();
+/// assert_eq!(figures, ["158亿元", "8.8%", "0.2个百分点"]);
+/// ```
+#[must_use]
+pub fn figure_spans(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some(span) = next_figure(text, pos, &|_| false) {
+        out.push(span);
+        pos = span.end;
+    }
+    out
+}
+
+/// The first figure of `text` that starts at or after byte `from`.
+///
+/// `is_word(pair)` says whether two characters make a dictionary word; a Chinese numeral whose
+/// first character makes a word with the character before it does not start a figure.
+pub(crate) fn next_figure(text: &str, from: usize, is_word: &dyn Fn(&str) -> bool) -> Option<Span> {
+    let bytes = text.as_bytes();
+    let mut prev: Option<char> = if from == 0 { None } else { text[..from].chars().next_back() };
+    let mut pos = from;
+    while pos < bytes.len() {
+        let b = bytes[pos];
+        // Only ASCII digits and three-byte characters can start a figure.
+        if b.is_ascii() && !b.is_ascii_digit() {
+            prev = Some(b as char);
+            pos += 1;
+            continue;
+        }
+        let Some(c) = char_at(text, pos) else { break };
+        let start_ok = match prev {
+            Some(p) => !(is_arabic_digit(p) || is_latin_letter(p) || is_decimal_point(p)),
+            None => true,
+        };
+        if start_ok {
+            let end = if is_arabic_digit(c) {
+                arabic_figure(text, pos)
+            } else if c == '百' || c == '千' {
+                words_percent(text, pos)
+            } else if is_cn_digit(c) || c == '十' || c == '拾' {
+                chinese_figure(text, pos, prev, is_word)
+            } else {
+                None
+            };
+            if let Some(end) = end {
+                return Some(Span::new(pos, end));
+            }
+        }
+        prev = Some(c);
+        pos += c.len_utf8();
+    }
+    None
+}
+
+/// The end of Arabic digits with separators starting at `pos` (a digit).
+fn arabic_core(text: &str, mut pos: usize) -> usize {
+    let digits = |text: &str, mut p: usize| {
+        while let Some(c) = char_at(text, p).filter(|&c| is_arabic_digit(c)) {
+            p += c.len_utf8();
+        }
+        p
+    };
+    pos = digits(text, pos);
+    loop {
+        match char_at(text, pos) {
+            Some(c) if is_decimal_point(c) => {
+                let after = pos + c.len_utf8();
+                if char_at(text, after).is_some_and(is_arabic_digit) {
+                    pos = digits(text, after);
+                } else {
+                    return pos;
+                }
+            }
+            Some(',') => {
+                // A thousands separator: exactly three digits follow.
+                let end = digits(text, pos + 1);
+                let group = &text[pos + 1..end];
+                if group.chars().count() == 3 {
+                    pos = end;
+                } else {
+                    return pos;
+                }
+            }
+            _ => return pos,
+        }
+    }
+}
+
+/// An Arabic figure starting at `pos`, or `None` when the digits run into Latin letters.
+fn arabic_figure(text: &str, pos: usize) -> Option<usize> {
+    let mut end = arabic_core(text, pos);
+    if let Some(sep) = char_at(text, end).filter(|&c| is_range_sep(c)) {
+        let after = end + sep.len_utf8();
+        if char_at(text, after).is_some_and(is_arabic_digit) {
+            end = arabic_core(text, after);
+        }
+    }
+    if char_at(text, end).is_some_and(|c| is_latin_letter(c) || c == '_') {
+        return None;
+    }
+    if let Some(fraction) = words_fraction(text, end) {
+        return Some(fraction);
+    }
+    Some(suffix(text, end))
+}
+
+/// Magnitudes, an approximation and a unit after a number ending at `end`.
+fn suffix(text: &str, mut end: usize) -> usize {
+    let mut magnitudes = 0;
+    let mut approx = false;
+    while let Some(c) = char_at(text, end) {
+        if is_magnitude(c) && magnitudes < 3 {
+            magnitudes += 1;
+        } else if is_approx(c) && !approx {
+            approx = true;
+        } else {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    unit(text, end)
+}
+
+/// The end of a unit starting at `pos`, or `pos` when none does.
+fn unit(text: &str, pos: usize) -> usize {
+    let rest = &text[pos..];
+    if let Some(c) = rest.chars().next().filter(|c| PERCENT.contains(c)) {
+        return pos + c.len_utf8();
+    }
+    UNITS.iter().find(|u| rest.starts_with(*u)).map_or(pos, |u| pos + u.len())
+}
+
+/// A Chinese numeral starting at `pos`: its end, when it is a number on its own.
+///
+/// `strict` asks for a real figure (a multiplier, a decimal point or a spelled year); without it
+/// any run of digits counts, as after `百分之`.
+fn chinese_core(text: &str, pos: usize, strict: bool) -> Option<usize> {
+    let mut end = pos;
+    let (mut len, mut multiplier, mut point, mut zero) = (0, false, false, false);
+    let mut adjacent_digits = false;
+    let mut last_digit: Option<char> = None;
+    while let Some(c) = char_at(text, end) {
+        if is_cn_digit(c) {
+            if let Some(d) = last_digit
+                && !point
+                && !is_cn_zero(d)
+                && !is_cn_zero(c)
+            {
+                adjacent_digits = true;
+            }
+            zero |= is_cn_zero(c);
+            last_digit = Some(c);
+        } else if is_cn_multiplier(c) {
+            multiplier = true;
+            last_digit = None;
+        } else if is_cn_point(c) && !point {
+            let after = end + c.len_utf8();
+            if !char_at(text, after).is_some_and(is_cn_digit) {
+                break;
+            }
+            point = true;
+            last_digit = None;
+        } else {
+            break;
+        }
+        len += 1;
+        end += c.len_utf8();
+    }
+    if !strict {
+        return (len > 0 && !adjacent_digits).then_some(end);
+    }
+    let spelled_year =
+        !multiplier && !point && (zero || (len >= 4 && text[end..].starts_with('年')));
+    let number = (multiplier || point) && !adjacent_digits;
+    (len >= 2 && (number || spelled_year)).then_some(end)
+}
+
+fn chinese_figure(
+    text: &str,
+    pos: usize,
+    prev: Option<char>,
+    is_word: &dyn Fn(&str) -> bool,
+) -> Option<usize> {
+    if let (Some(p), Some(c)) = (prev, char_at(text, pos)) {
+        let mut buf = [0u8; 8];
+        let n = p.encode_utf8(&mut buf).len();
+        let m = c.encode_utf8(&mut buf[n..]).len();
+        if let Ok(pair) = std::str::from_utf8(&buf[..n + m])
+            && is_word(pair)
+        {
+            return None;
+        }
+    }
+    if let Some(end) = chinese_core(text, pos, false)
+        && let Some(fraction) = words_fraction(text, end)
+    {
+        return Some(fraction);
+    }
+    let end = chinese_core(text, pos, true)?;
+    Some(suffix(text, end))
+}
+
+/// `分之` and a number after a number ending at `end` (`三分之一`, `5分之1`).
+fn words_fraction(text: &str, end: usize) -> Option<usize> {
+    let rest = text.get(end..)?;
+    let after = end + "分之".len();
+    if !rest.starts_with("分之") {
+        return None;
+    }
+    number_after(text, after)
+}
+
+/// A number in words or digits at `pos`, as after `百分之`.
+fn number_after(text: &str, pos: usize) -> Option<usize> {
+    let c = char_at(text, pos)?;
+    if is_arabic_digit(c) {
+        Some(arabic_core(text, pos))
+    } else if is_cn_digit(c) || is_cn_multiplier(c) {
+        chinese_core(text, pos, false)
+    } else {
+        None
+    }
+}
+
+/// `百分之…` or `千分之…` at `pos`.
+fn words_percent(text: &str, pos: usize) -> Option<usize> {
+    let rest = &text[pos..];
+    let head = ["百分之", "千分之"].into_iter().find(|h| rest.starts_with(h))?;
+    let end = number_after(text, pos + head.len())?;
+    // `百分之五十多`
+    Some(match char_at(text, end) {
+        Some(c) if is_approx(c) => end + c.len_utf8(),
+        _ => end,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figures(text: &str) -> Vec<&str> {
+        figure_spans(text).iter().map(|s| &text[s.range()]).collect()
+    }
+
+    #[test]
+    fn arabic() {
+        assert_eq!(figures("共23,876人"), ["23,876"]);
+        assert_eq!(figures("1-7月，增长8.8%"), ["1-7月", "8.8%"]);
+        assert_eq!(figures("１９９７年１２月"), ["１９９７年", "１２月"]);
+        assert_eq!(figures("实现100多万元"), ["100多万元"]);
+        assert_eq!(figures("1.5万亿元和2,000"), ["1.5万亿元", "2,000"]);
+        assert_eq!(figures("12,34"), ["12", "34"]);
+    }
+
+    #[test]
+    fn not_figures() {
+        assert!(figures("PM2.5和5G、G20").is_empty());
+        assert!(figures("十分重要，万一，千万不要，一一列举，十三五").is_empty());
+        assert!(figures("一个一点儿").is_empty());
+    }
+
+    #[test]
+    fn chinese() {
+        assert_eq!(figures("一百五十八亿元"), ["一百五十八亿元"]);
+        assert_eq!(figures("百分之八点八"), ["百分之八点八"]);
+        assert_eq!(figures("近四分之一"), ["四分之一"]);
+        assert_eq!(figures("二〇二四年"), ["二〇二四年"]);
+        assert_eq!(figures("一百零五"), ["一百零五"]);
+    }
+
+    #[test]
+    fn dictionary_check() {
+        let is_word = |w: &str| w == "统一";
+        assert_eq!(next_figure("统一百货", 0, &is_word), None);
+        assert_eq!(next_figure("统一百货", 0, &|_| false), Some(Span::new(3, 9)));
+    }
+}

@@ -1,0 +1,88 @@
+//! What kind of token a piece of text is.
+
+use zhtext_core::TokenKind;
+
+/// Whether `c` is a Han character (CJK unified ideographs, extensions, compatibility, 〇).
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{20000}'..='\u{323AF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '〇')
+}
+
+/// Whether `c` is punctuation: ASCII, Latin-1, general, CJK and full-width punctuation.
+pub(crate) fn is_punct(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || matches!(c,
+            '\u{A1}' | '\u{A7}' | '\u{AB}' | '\u{B6}' | '\u{B7}' | '\u{BB}' | '\u{BF}'
+            | '\u{2010}'..='\u{2027}'
+            | '\u{2030}'..='\u{205E}'
+            | '\u{3001}'..='\u{3003}'
+            | '\u{3008}'..='\u{3011}'
+            | '\u{3014}'..='\u{301F}'
+            | '\u{30FB}'
+            | '\u{FE10}'..='\u{FE19}'
+            | '\u{FE30}'..='\u{FE4F}'
+            | '\u{FE50}'..='\u{FE6B}'
+            | '\u{FF01}'..='\u{FF0F}'
+            | '\u{FF1A}'..='\u{FF20}'
+            | '\u{FF3B}'..='\u{FF40}'
+            | '\u{FF5B}'..='\u{FF65}')
+}
+
+/// The kind of a token the dictionary segmenter produced (figures are classified by the lexer).
+pub(crate) fn classify(token: &str) -> TokenKind {
+    let mut chars = token.chars();
+    let Some(first) = chars.next() else { return TokenKind::Other };
+    if first.is_whitespace() {
+        return if token.chars().all(char::is_whitespace) {
+            TokenKind::Space
+        } else {
+            TokenKind::Other
+        };
+    }
+    let (mut han, mut alpha, mut numeric, mut punct, mut other) = (0, 0, 0, 0, 0);
+    for c in token.chars() {
+        if is_han(c) {
+            han += 1;
+        } else if c.is_alphabetic() {
+            alpha += 1;
+        } else if c.is_numeric() {
+            numeric += 1;
+        } else if is_punct(c) {
+            punct += 1;
+        } else {
+            other += 1;
+        }
+    }
+    if han > 0 {
+        TokenKind::Word
+    } else if alpha > 0 {
+        TokenKind::Latin
+    } else if numeric > 0 {
+        TokenKind::Number
+    } else if punct > 0 && other == 0 {
+        TokenKind::Punct
+    } else {
+        TokenKind::Other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds() {
+        assert_eq!(classify("发展"), TokenKind::Word);
+        assert_eq!(classify("T恤"), TokenKind::Word);
+        assert_eq!(classify("PM2.5"), TokenKind::Latin);
+        assert_eq!(classify("2024"), TokenKind::Number);
+        assert_eq!(classify("，"), TokenKind::Punct);
+        assert_eq!(classify("「"), TokenKind::Punct);
+        assert_eq!(classify(" \u{3000}"), TokenKind::Space);
+        assert_eq!(classify("😀"), TokenKind::Other);
+    }
+}

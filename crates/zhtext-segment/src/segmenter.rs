@@ -1,0 +1,626 @@
+//! [`JiebaSegmenter`] and its builder.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::io::BufRead;
+use std::sync::{Arc, OnceLock};
+
+use jieba_rs::{Jieba, KeywordExtract, TextRank, TfIdf};
+use zhtext_core::{OffsetMap, Segmenter, Span, Token, TokenKind, Transform};
+
+use crate::figures::next_figure;
+use crate::kind::classify;
+use crate::script::looks_traditional;
+use crate::{Error, ErrorKind};
+
+/// Whether jieba's hidden Markov model joins characters the dictionary does not know.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Hmm {
+    /// Unknown words are found with the HMM (jieba's default).
+    #[default]
+    On,
+    /// Only dictionary words; unknown stretches fall apart into single characters.
+    Off,
+}
+
+/// How figures (`158亿元`, `8.8%`, `百分之八点八`) are cut.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Figures {
+    /// Each figure, with its magnitude and unit, is one [`TokenKind::Number`] token.
+    #[default]
+    Whole,
+    /// Figures are cut as jieba cuts them (`8.8%` may become `8.8` and `%`).
+    Jieba,
+}
+
+/// Which script the text is segmented in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ScriptMode {
+    /// Traditional text is detected and segmented through Simplified when a Traditional →
+    /// Simplified converter is set; other text is segmented as it is.
+    #[default]
+    Auto,
+    /// The text is segmented as it is.
+    Simplified,
+    /// The text is always segmented through Simplified (needs a converter).
+    Traditional,
+}
+
+/// Whether the bundled dictionary of government and economic terms is loaded.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum DomainDict {
+    /// Terms such as `一般公共预算收入`, `规模以上工业增加值` and `稳中求进` are kept whole.
+    #[default]
+    On,
+    /// Only the main dictionary and user words.
+    Off,
+}
+
+/// Which keyword extraction [`JiebaSegmenter::keywords`] uses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum KeywordMethod {
+    /// Term frequency × inverse document frequency (jieba's IDF table).
+    #[default]
+    TfIdf,
+    /// TextRank over a co-occurrence window of nouns and verbs.
+    TextRank,
+}
+
+/// A keyword and its weight (higher is more important).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Keyword {
+    /// The keyword, in Simplified characters when the text was segmented through Simplified.
+    pub word: String,
+    /// Its weight: TF-IDF score, or TextRank score normalised to at most 1.
+    pub weight: f64,
+}
+
+/// The bundled domain dictionary.
+const DOMAIN_DICT: &str = include_str!("../data/domain.txt");
+
+/// Segments Chinese text with jieba-rs, keeping figures whole and Traditional text intact.
+///
+/// Tokens tile the input: concatenated they give it back, byte for byte, and each one is a slice
+/// of the input even when the text was segmented through its Simplified form. Cloning is cheap:
+/// the dictionary is shared through an [`Arc`].
+///
+/// # Example
+///
+/// ```
+/// use zhtext_core::{Segmenter, TokenKind};
+/// use zhtext_segment::JiebaSegmenter;
+///
+/// let segmenter = JiebaSegmenter::new();
+/// let tokens = segmenter.segment("一般公共预算收入158亿元，增长8.8%。");
+/// let words: Vec<&str> = tokens.iter().map(|t| t.text()).collect();
+/// assert_eq!(words, ["一般公共预算收入", "158亿元", "，", "增长", "8.8%", "。"]);
+/// assert_eq!(tokens[1].kind(), TokenKind::Number);
+/// ```
+#[derive(Clone)]
+pub struct JiebaSegmenter {
+    jieba: Arc<Jieba>,
+    hmm: Hmm,
+    figures: Figures,
+    script: ScriptMode,
+    t2s: Option<Arc<dyn Transform>>,
+    keywords: Arc<KeywordState>,
+}
+
+#[derive(Default)]
+struct KeywordState {
+    tfidf: OnceLock<TfIdf>,
+    textrank: OnceLock<TextRank>,
+}
+
+impl fmt::Debug for JiebaSegmenter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("JiebaSegmenter")
+            .field("hmm", &self.hmm)
+            .field("figures", &self.figures)
+            .field("script", &self.script)
+            .field("t2s", &self.t2s.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(feature = "default-dict")]
+impl Default for JiebaSegmenter {
+    fn default() -> JiebaSegmenter {
+        JiebaSegmenter::new()
+    }
+}
+
+impl JiebaSegmenter {
+    /// A segmenter with jieba's embedded dictionary, the domain dictionary, HMM on, whole
+    /// figures and automatic script choice.
+    ///
+    /// Loading the dictionary takes a few hundred milliseconds: build one segmenter and share it.
+    #[cfg(feature = "default-dict")]
+    #[must_use]
+    pub fn new() -> JiebaSegmenter {
+        JiebaSegmenter::builder().build().expect("the embedded dictionaries are valid")
+    }
+
+    /// A segmenter with the dictionary `dict` (jieba's format: `word [frequency] [tag]` per
+    /// line) instead of the embedded one, and the default settings otherwise.
+    ///
+    /// # Errors
+    ///
+    /// When `dict` cannot be read, is not UTF-8, has a frequency that is not a number, or has
+    /// no word.
+    pub fn from_dict(dict: impl BufRead) -> Result<JiebaSegmenter, Error> {
+        JiebaSegmenter::builder().dict(dict).build()
+    }
+
+    /// A builder to set dictionaries, user words and options.
+    #[must_use]
+    pub fn builder() -> Builder {
+        Builder::default()
+    }
+
+    /// Whether `word` is in the dictionary.
+    #[must_use]
+    pub fn has_word(&self, word: &str) -> bool {
+        self.jieba.has_word(word)
+    }
+
+    /// Search-engine terms: the precise tokens plus the dictionary words of two and three
+    /// characters inside longer ones (jieba's `cut_for_search`). Terms overlap, so they don't
+    /// tile the text; each is still a slice of `text`. Figures stay whole when configured so.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhtext_segment::JiebaSegmenter;
+    ///
+    /// let segmenter = JiebaSegmenter::new();
+    /// let terms = segmenter.search_terms("中华人民共和国");
+    /// let terms: Vec<&str> = terms.iter().map(|t| t.text()).collect();
+    /// assert!(terms.contains(&"中华") && terms.contains(&"中华人民共和国"));
+    /// ```
+    #[must_use]
+    pub fn search_terms<'t>(&self, text: &'t str) -> Vec<Token<'t>> {
+        let mut out = Vec::new();
+        let hmm = self.hmm == Hmm::On;
+        let mut spans = Vec::new();
+        match self.converted(text) {
+            Some((converted, map)) => {
+                self.stretches(&converted, |span, figure| {
+                    if figure {
+                        spans.push((span, TokenKind::Number));
+                    } else {
+                        for t in self.jieba.cut_for_search(&converted[span.range()], hmm) {
+                            let s = Span::new(t.byte_start, t.byte_end).offset(span.start);
+                            spans.push((s, classify(t.word)));
+                        }
+                    }
+                });
+                for (span, kind) in spans {
+                    let input = map.to_input(span);
+                    if !input.is_empty()
+                        && text.is_char_boundary(input.start)
+                        && text.is_char_boundary(input.end)
+                    {
+                        out.push(Token::new(text, input, kind));
+                    }
+                }
+            }
+            None => self.stretches(text, |span, figure| {
+                if figure {
+                    out.push(Token::new(text, span, TokenKind::Number));
+                } else {
+                    for t in self.jieba.cut_for_search(&text[span.range()], hmm) {
+                        let s = Span::new(t.byte_start, t.byte_end).offset(span.start);
+                        out.push(Token::new(text, s, classify(t.word)));
+                    }
+                }
+            }),
+        }
+        out
+    }
+
+    /// Tokens with jieba's part-of-speech tags (`n` noun, `v` verb, `m` numeral, `x` other …).
+    /// The tokens tile `text`, as with [`Segmenter::segment`]; figures are tagged `m`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhtext_segment::JiebaSegmenter;
+    ///
+    /// let segmenter = JiebaSegmenter::new();
+    /// let tagged = segmenter.tag("经济增长8.8%");
+    /// let tags: Vec<(&str, &str)> = tagged.iter().map(|(t, tag)| (t.text(), tag.as_str())).collect();
+    /// assert_eq!(tags, [("经济增长", "n"), ("8.8%", "m")]);
+    /// ```
+    #[must_use]
+    pub fn tag<'t>(&self, text: &'t str) -> Vec<(Token<'t>, String)> {
+        let hmm = self.hmm == Hmm::On;
+        let mut tagged: Vec<(Span, TokenKind, String)> = Vec::new();
+        let converted = self.converted(text);
+        let source: &str = converted.as_ref().map_or(text, |(c, _)| c);
+        self.stretches(source, |span, figure| {
+            if figure {
+                tagged.push((span, TokenKind::Number, "m".to_owned()));
+            } else {
+                for t in self.jieba.tag(&source[span.range()], hmm) {
+                    let s = Span::new(t.byte_start, t.byte_end).offset(span.start);
+                    tagged.push((s, classify(t.word), t.tag.to_owned()));
+                }
+            }
+        });
+        match converted {
+            None => tagged.into_iter().map(|(s, k, tag)| (Token::new(text, s, k), tag)).collect(),
+            Some((_, map)) => {
+                let mut out = Vec::with_capacity(tagged.len());
+                let spans = tagged.iter().map(|(s, k, _)| (*s, *k));
+                map_back(text, &map, spans, |token, i| out.push((token, tagged[i].2.clone())));
+                out
+            }
+        }
+    }
+
+    /// The `n` most important words of `text`, best first.
+    ///
+    /// Traditional text (per the script mode) is read through Simplified, so the keywords are in
+    /// Simplified characters.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhtext_segment::{JiebaSegmenter, KeywordMethod};
+    ///
+    /// let segmenter = JiebaSegmenter::new();
+    /// let text = "推动高质量发展，坚持稳中求进工作总基调，推动高质量发展取得新成效。";
+    /// let keywords = segmenter.keywords(text, 3, KeywordMethod::TfIdf);
+    /// assert_eq!(keywords[0].word, "高质量发展");
+    /// ```
+    #[must_use]
+    pub fn keywords(&self, text: &str, n: usize, method: KeywordMethod) -> Vec<Keyword> {
+        let converted = self.converted(text);
+        let source: &str = converted.as_ref().map_or(text, |(c, _)| c);
+        let found = match method {
+            KeywordMethod::TfIdf => {
+                let tfidf = self.keywords.tfidf.get_or_init(TfIdf::default);
+                tfidf.extract_keywords(&self.jieba, source, n, Vec::new())
+            }
+            KeywordMethod::TextRank => {
+                let textrank = self.keywords.textrank.get_or_init(TextRank::default);
+                let pos = ["ns", "n", "vn", "v"].map(String::from).to_vec();
+                textrank.extract_keywords(&self.jieba, source, n, pos)
+            }
+        };
+        found.into_iter().map(|k| Keyword { word: k.keyword, weight: k.weight }).collect()
+    }
+
+    /// The text converted to Simplified with its offset map, when this text is to be segmented
+    /// through Simplified and the conversion changed something.
+    fn converted(&self, text: &str) -> Option<(String, OffsetMap)> {
+        let t2s = self.t2s.as_ref()?;
+        let convert = match self.script {
+            ScriptMode::Simplified => false,
+            ScriptMode::Traditional => true,
+            ScriptMode::Auto => looks_traditional(text),
+        };
+        if !convert {
+            return None;
+        }
+        let mut map = OffsetMap::new();
+        match t2s.apply_mapped(text, &mut map) {
+            Cow::Borrowed(_) => None,
+            Cow::Owned(converted) => Some((converted, map)),
+        }
+    }
+
+    /// Calls `f(span, is_figure)` for the figures and the stretches between them, in order.
+    fn stretches(&self, text: &str, mut f: impl FnMut(Span, bool)) {
+        let mut pos = 0;
+        let is_word = |pair: &str| self.jieba.has_word(pair);
+        while pos < text.len() {
+            let figure = match self.figures {
+                Figures::Whole => next_figure(text, pos, &is_word),
+                Figures::Jieba => None,
+            };
+            let end = figure.map_or(text.len(), |s| s.start);
+            if end > pos {
+                f(Span::new(pos, end), false);
+            }
+            match figure {
+                Some(span) => {
+                    f(span, true);
+                    pos = span.end;
+                }
+                None => break,
+            }
+        }
+    }
+
+    /// Segments `text` as it is, calling `emit` with each token's span and kind.
+    fn segment_spans(&self, text: &str, emit: impl FnMut(Span, TokenKind)) {
+        let hmm = self.hmm == Hmm::On;
+        let mut merger = Merger { text, pending: None, emit };
+        self.stretches(text, |span, figure| {
+            if figure {
+                merger.push(span, TokenKind::Number);
+            } else {
+                for t in self.jieba.cut(&text[span.range()], hmm) {
+                    let s = Span::new(t.byte_start + span.start, t.byte_end + span.start);
+                    merger.push(s, classify(t.word));
+                }
+            }
+        });
+        merger.finish();
+    }
+}
+
+impl Segmenter for JiebaSegmenter {
+    fn segment_into<'t>(&self, text: &'t str, out: &mut Vec<Token<'t>>) {
+        match self.converted(text) {
+            None => self.segment_spans(text, |span, kind| out.push(Token::new(text, span, kind))),
+            Some((converted, map)) => {
+                let mut spans = Vec::new();
+                self.segment_spans(&converted, |span, kind| spans.push((span, kind)));
+                map_back(text, &map, spans.into_iter(), |token, _| out.push(token));
+            }
+        }
+    }
+}
+
+/// Sends tokens of the converted text back to `text` through `map`, keeping them a tiling.
+///
+/// Each token's start goes back through the map; a start that lands on or before the previous
+/// one (inside a rewritten region) or off a char boundary joins the token to the previous one.
+/// `emit(token, i)` gets the index of the converted token each original token starts with.
+fn map_back<'t>(
+    text: &'t str,
+    map: &OffsetMap,
+    spans: impl Iterator<Item = (Span, TokenKind)>,
+    mut emit: impl FnMut(Token<'t>, usize),
+) {
+    let mut current: Option<(usize, TokenKind, usize)> = None;
+    for (i, (span, kind)) in spans.enumerate() {
+        let start = map.to_input_pos(span.start);
+        match current {
+            None => current = Some((0, kind, i)),
+            Some((prev, prev_kind, prev_i)) => {
+                if start > prev && start < text.len() && text.is_char_boundary(start) {
+                    emit(Token::new(text, Span::new(prev, start), prev_kind), prev_i);
+                    current = Some((start, kind, i));
+                }
+            }
+        }
+    }
+    if let Some((prev, kind, i)) = current
+        && prev < text.len()
+    {
+        emit(Token::new(text, Span::new(prev, text.len()), kind), i);
+    }
+}
+
+/// Joins runs of whitespace, and doubled `…` and `—`, into one token.
+struct Merger<'a, F> {
+    text: &'a str,
+    pending: Option<(Span, TokenKind)>,
+    emit: F,
+}
+
+impl<F: FnMut(Span, TokenKind)> Merger<'_, F> {
+    #[inline]
+    fn push(&mut self, span: Span, kind: TokenKind) {
+        if let Some((prev, prev_kind)) = &mut self.pending {
+            let join = prev.end == span.start
+                && match (*prev_kind, kind) {
+                    (TokenKind::Space, TokenKind::Space) => true,
+                    (TokenKind::Punct, TokenKind::Punct) => {
+                        let (a, b) = (&self.text[prev.range()], &self.text[span.range()]);
+                        matches!(b, "…" | "—") && a.starts_with(b)
+                    }
+                    _ => false,
+                };
+            if join {
+                prev.end = span.end;
+                return;
+            }
+            (self.emit)(*prev, *prev_kind);
+        }
+        self.pending = Some((span, kind));
+    }
+
+    fn finish(mut self) {
+        if let Some((span, kind)) = self.pending.take() {
+            (self.emit)(span, kind);
+        }
+    }
+}
+
+/// Builds a [`JiebaSegmenter`]: dictionaries, user words and options.
+///
+/// # Example
+///
+/// ```
+/// use zhtext_core::Segmenter;
+/// use zhtext_segment::{Figures, Hmm, JiebaSegmenter};
+///
+/// let segmenter = JiebaSegmenter::builder()
+///     .user_words(&["区长领导干部会议"])
+///     .user_dict("稳增长 1000 l\n".as_bytes())
+///     .hmm(Hmm::Off)
+///     .figures(Figures::Whole)
+///     .build()?;
+/// let tokens = segmenter.segment("区长领导干部会议");
+/// assert_eq!(tokens.len(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Default)]
+pub struct Builder {
+    dict: Option<Result<String, Arc<std::io::Error>>>,
+    user_dicts: Vec<Result<String, Arc<std::io::Error>>>,
+    user_words: Vec<String>,
+    domain: DomainDict,
+    hmm: Hmm,
+    figures: Figures,
+    script: ScriptMode,
+    t2s: Option<Arc<dyn Transform>>,
+}
+
+impl fmt::Debug for Builder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Builder")
+            .field("custom_dict", &self.dict.is_some())
+            .field("user_dicts", &self.user_dicts.len())
+            .field("user_words", &self.user_words)
+            .field("domain", &self.domain)
+            .field("hmm", &self.hmm)
+            .field("figures", &self.figures)
+            .field("script", &self.script)
+            .field("t2s", &self.t2s.is_some())
+            .finish()
+    }
+}
+
+fn read_all(mut reader: impl BufRead) -> Result<String, Arc<std::io::Error>> {
+    let mut text = String::new();
+    reader.read_to_string(&mut text).map_err(Arc::new)?;
+    Ok(text)
+}
+
+impl Builder {
+    /// Uses `dict` (jieba's format: `word [frequency] [tag]` per line) as the main dictionary
+    /// instead of the embedded one. It is read now; errors come from [`Builder::build`].
+    pub fn dict(&mut self, dict: impl BufRead) -> &mut Builder {
+        self.dict = Some(read_all(dict));
+        self
+    }
+
+    /// Adds a user dictionary (`word [frequency] [tag]` per line; a missing frequency is the
+    /// lowest that keeps the word whole). It is read now; errors come from [`Builder::build`].
+    pub fn user_dict(&mut self, dict: impl BufRead) -> &mut Builder {
+        self.user_dicts.push(read_all(dict));
+        self
+    }
+
+    /// Adds words to keep whole, each with the lowest frequency that does so.
+    pub fn user_words(&mut self, words: &[&str]) -> &mut Builder {
+        self.user_words.extend(words.iter().map(|w| (*w).to_owned()));
+        self
+    }
+
+    /// Loads the bundled government and economic terms or not (default: on).
+    pub fn domain_dict(&mut self, domain: DomainDict) -> &mut Builder {
+        self.domain = domain;
+        self
+    }
+
+    /// Turns jieba's HMM for unknown words on or off (default: on).
+    pub fn hmm(&mut self, hmm: Hmm) -> &mut Builder {
+        self.hmm = hmm;
+        self
+    }
+
+    /// Keeps figures whole or leaves them to jieba (default: whole).
+    pub fn figures(&mut self, figures: Figures) -> &mut Builder {
+        self.figures = figures;
+        self
+    }
+
+    /// Chooses the script to segment in (default: automatic).
+    pub fn script(&mut self, script: ScriptMode) -> &mut Builder {
+        self.script = script;
+        self
+    }
+
+    /// Sets the Traditional → Simplified conversion used to segment Traditional text. It
+    /// should map offsets precisely in [`Transform::apply_mapped`]; a coarse map still tiles
+    /// but joins tokens.
+    pub fn t2s(&mut self, t2s: impl Transform + 'static) -> &mut Builder {
+        self.t2s = Some(Arc::new(t2s));
+        self
+    }
+
+    /// Builds the segmenter.
+    ///
+    /// # Errors
+    ///
+    /// When a dictionary cannot be read, is not UTF-8, has a frequency that is not a number, or
+    /// the main dictionary has no word; and when [`ScriptMode::Traditional`] is asked for
+    /// without a converter.
+    pub fn build(&self) -> Result<JiebaSegmenter, Error> {
+        if self.script == ScriptMode::Traditional && self.t2s.is_none() {
+            return Err(Error::new(ErrorKind::NoConverter));
+        }
+        let mut jieba = match &self.dict {
+            Some(dict) => {
+                let text = dict.as_ref().map_err(|e| Error::io(clone_io(e), None))?;
+                let mut jieba = Jieba::empty();
+                let mut words = 0;
+                for_each_entry(text, |word, freq, tag| {
+                    jieba.add_word(word, Some(freq.unwrap_or(0)), tag);
+                    words += 1;
+                })?;
+                if words == 0 {
+                    return Err(Error::new(ErrorKind::EmptyDictionary));
+                }
+                jieba
+            }
+            None => default_jieba()?,
+        };
+        if self.domain == DomainDict::On {
+            for_each_entry(DOMAIN_DICT, |word, freq, tag| {
+                let freq = freq.unwrap_or(0).max(jieba.suggest_freq(word));
+                jieba.add_word(word, Some(freq), tag);
+            })?;
+        }
+        for dict in &self.user_dicts {
+            let text = dict.as_ref().map_err(|e| Error::io(clone_io(e), None))?;
+            for_each_entry(text, |word, freq, tag| {
+                jieba.add_word(word, freq, tag);
+            })?;
+        }
+        for word in &self.user_words {
+            jieba.add_word(word, None, None);
+        }
+        Ok(JiebaSegmenter {
+            jieba: Arc::new(jieba),
+            hmm: self.hmm,
+            figures: self.figures,
+            script: self.script,
+            t2s: self.t2s.clone(),
+            keywords: Arc::default(),
+        })
+    }
+}
+
+fn clone_io(err: &std::io::Error) -> std::io::Error {
+    std::io::Error::new(err.kind(), err.to_string())
+}
+
+#[cfg(feature = "default-dict")]
+fn default_jieba() -> Result<Jieba, Error> {
+    Ok(Jieba::new())
+}
+
+#[cfg(not(feature = "default-dict"))]
+fn default_jieba() -> Result<Jieba, Error> {
+    Err(Error::new(ErrorKind::EmptyDictionary))
+}
+
+/// Calls `f(word, frequency, tag)` for each entry of a dictionary in jieba's format. Empty
+/// lines and lines starting with `#` are skipped.
+fn for_each_entry(
+    text: &str,
+    mut f: impl FnMut(&str, Option<usize>, Option<&str>),
+) -> Result<(), Error> {
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim_start_matches('\u{FEFF}');
+        if line.trim_start().starts_with('#') {
+            continue;
+        }
+        let mut fields = line.split_whitespace();
+        let Some(word) = fields.next() else { continue };
+        let freq = match fields.next() {
+            Some(freq) => Some(freq.parse::<usize>().map_err(|_| Error::invalid_entry(i + 1))?),
+            None => None,
+        };
+        f(word, freq, fields.next());
+    }
+    Ok(())
+}
