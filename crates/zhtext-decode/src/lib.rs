@@ -1,1 +1,15 @@
-//! zhtext-decode (work in progress).
+//! zhtext-decode (docs below).
+
+#![doc(test(attr(deny(warnings))))]
+
+mod decoder;
+mod encoding;
+mod error;
+mod plausible;
+
+pub use decoder::{Decoded, Decoder, DecoderBuilder, Source};
+pub use encoding::{Encoding, OtherEncoding};
+pub use error::{Error, ErrorKind};
+mod emit;
+mod mojibake;
+pub use mojibake::{MojibakeKind, MojibakeRepair, Repair, Repaired, repair_mojibake};
