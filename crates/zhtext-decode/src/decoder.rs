@@ -202,9 +202,7 @@ impl Decoder {
             return Ok(decoded);
         }
         let start = match decoded.source {
-            Source::Bom => {
-                encoding_rs::Encoding::for_bom(bytes).map_or(0, |(_, bom_len)| bom_len)
-            }
+            Source::Bom => encoding_rs::Encoding::for_bom(bytes).map_or(0, |(_, bom_len)| bom_len),
             _ => 0,
         };
         let offset = first_malformed(&bytes[start..], decoded.encoding).map_or(0, |o| o + start);
@@ -337,8 +335,8 @@ fn detect(bytes: &[u8]) -> Decoded<'_> {
     let best = scored[0];
     let runner_up = scored.get(1).map_or(0.0, |c| c.score);
     let margin = (best.score - runner_up.max(0.0)).max(0.0);
-    let confidence = (best.score.clamp(0.0, 1.0) * (margin / best.score.max(0.01)).min(1.0))
-        .clamp(0.0, 1.0);
+    let confidence =
+        (best.score.clamp(0.0, 1.0) * (margin / best.score.max(0.01)).min(1.0)).clamp(0.0, 1.0);
     let confident = best.score > 0.5 && margin > 0.3;
     decode_as(bytes, best.encoding, Source::Detected { confident }, confidence)
 }
@@ -365,12 +363,14 @@ mod tests {
 
     #[test]
     fn short_titles() {
-        for title in ["你好", "工作报告", "全区概况", "经济发展", "政府工作报告", "区长讲话"] {
+        for title in ["你好", "工作报告", "全区概况", "经济发展", "政府工作报告", "区长讲话"]
+        {
             let bytes = encode(title, encoding_rs::GBK);
             let d = Decoder::new().decode(&bytes);
             assert_eq!((d.text(), d.encoding()), (title, Encoding::Gb18030), "GBK {title}");
         }
-        for title in ["你好", "工作報告", "區長講話", "經濟發展", "會議講話", "領導幹部"] {
+        for title in ["你好", "工作報告", "區長講話", "經濟發展", "會議講話", "領導幹部"]
+        {
             let bytes = encode(title, encoding_rs::BIG5);
             let d = Decoder::new().decode(&bytes);
             assert_eq!((d.text(), d.encoding()), (title, Encoding::Big5), "Big5 {title}");

@@ -13,3 +13,6 @@ pub use error::{Error, ErrorKind};
 mod emit;
 mod mojibake;
 pub use mojibake::{MojibakeKind, MojibakeRepair, Repair, Repaired, repair_mojibake};
+mod cleanup;
+mod entities;
+pub use cleanup::{Cleanup, CleanupBuilder, PunctStyle, SpaceStyle};

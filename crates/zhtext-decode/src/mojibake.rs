@@ -251,7 +251,8 @@ mod tests {
 
     #[test]
     fn good_text_untouched() {
-        for t in ["全区生产总值增长8.8%", "café ×× °C", "鍏", "“——”", "横浜市"] {
+        for t in ["全区生产总值增长8.8%", "café ×× °C", "鍏", "“——”", "横浜市"]
+        {
             assert!(matches!(repair_mojibake(t).text, Cow::Borrowed(_)), "{t}");
         }
     }

@@ -1,0 +1,550 @@
+//! [`Cleanup`]: line breaks, invisible characters, spaces, widths and punctuation.
+
+use std::borrow::Cow;
+
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+use zhtext_core::{OffsetMap, Span, Transform};
+
+use crate::emit::Emitter;
+use crate::entities;
+use crate::plausible::is_han;
+
+/// What [`Cleanup`] does with punctuation.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum PunctStyle {
+    /// Chinese punctuation stays full-width, and half-width `, : ; ! ? ( )` next to Chinese
+    /// becomes full-width (`同志们:` → `同志们：`, `(一)` → `（一）`). The default.
+    #[default]
+    FullWidthInChinese,
+    /// Every full-width punctuation mark becomes its ASCII form (`，` → `,`, `。` → `.`).
+    HalfWidth,
+    /// Punctuation is left as it is.
+    Keep,
+}
+
+/// What [`Cleanup`] does with spaces inside a line.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum SpaceStyle {
+    /// Spaces next to Chinese characters or punctuation go (`124.67 億元` → `124.67億元`),
+    /// unless a Latin letter is on either side; other spaces become ASCII spaces. The default.
+    #[default]
+    RemoveInChinese,
+    /// Spaces inside a line are kept (NBSP and U+3000 still become ASCII spaces).
+    Keep,
+}
+
+/// Normalizes scraped Chinese text; a [`Transform`] with an exact offset map.
+///
+/// With the defaults it:
+/// - turns CRLF and CR into LF;
+/// - drops the BOM, zero-width and bidi characters, soft hyphens and control characters
+///   other than `\n` and `\t`;
+/// - trims spaces, tabs, NBSP and U+3000 at the start and end of each line;
+/// - decodes HTML character references (`&nbsp;`, `&ldquo;`, `&#8220;`, `&#x201C;`);
+/// - turns full-width ASCII letters, digits and symbols into ASCII (`２１５．６％` →
+///   `215.6%`), keeping Chinese punctuation (`，。：；！？（）`) full-width;
+/// - makes half-width punctuation next to Chinese full-width ([`PunctStyle`]);
+/// - removes spaces inside Chinese text ([`SpaceStyle`]);
+/// - rewrites `㈠`…`㈩` as `（一）`…`（十）`, `―` as `—`, and `℅` after a number as `%`;
+/// - normalizes to NFC (not NFKC, which would turn `，` into `,`).
+///
+/// Cleanup is idempotent, and returns its input borrowed when nothing changes.
+///
+/// # Example
+///
+/// ```
+/// use zhtext_core::Transform;
+/// use zhtext_decode::Cleanup;
+///
+/// let cleanup = Cleanup::new();
+/// assert_eq!(cleanup.apply("\u{3000}\u{3000}同志们:\r\n"), "同志们：\n");
+/// assert_eq!(cleanup.apply("增长２１５．６％,达124.67 億元"), "增长215.6%，达124.67億元");
+/// assert_eq!(cleanup.apply("1 、要有 “ 逢一必爭 ” 的拼勁。"), "1、要有“逢一必爭”的拼勁。");
+/// assert_eq!(cleanup.apply("㈠稳增长 &ldquo;GDP&rdquo;"), "（一）稳增长“GDP”");
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Cleanup {
+    punct: PunctStyle,
+    spaces: SpaceStyle,
+}
+
+/// Builds a [`Cleanup`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CleanupBuilder {
+    config: Cleanup,
+}
+
+impl CleanupBuilder {
+    /// How to treat punctuation (default [`PunctStyle::FullWidthInChinese`]).
+    pub fn punct(&mut self, style: PunctStyle) -> &mut Self {
+        self.config.punct = style;
+        self
+    }
+
+    /// How to treat spaces inside lines (default [`SpaceStyle::RemoveInChinese`]).
+    pub fn spaces(&mut self, style: SpaceStyle) -> &mut Self {
+        self.config.spaces = style;
+        self
+    }
+
+    /// The transform.
+    #[must_use]
+    pub fn build(&self) -> Cleanup {
+        self.config
+    }
+}
+
+/// One output character and the input bytes it came from.
+#[derive(Clone, Copy, Debug)]
+struct Piece {
+    c: char,
+    start: usize,
+    end: usize,
+}
+
+impl Cleanup {
+    /// The default cleanup for Chinese text.
+    #[must_use]
+    pub fn new() -> Cleanup {
+        Cleanup::default()
+    }
+
+    /// A builder, to change the defaults.
+    #[must_use]
+    pub fn builder() -> CleanupBuilder {
+        CleanupBuilder::default()
+    }
+
+    /// The punctuation style.
+    #[must_use]
+    pub fn get_punct(&self) -> PunctStyle {
+        self.punct
+    }
+
+    /// The space style.
+    #[must_use]
+    pub fn get_spaces(&self) -> SpaceStyle {
+        self.spaces
+    }
+
+    fn run<'a>(&self, input: &'a str, map: Option<&mut OffsetMap>) -> Cow<'a, str> {
+        let mut emitter = Emitter::new(input, map);
+        let bytes = input.as_bytes();
+        let mut pieces = Vec::new();
+        let mut start = 0;
+        loop {
+            let end =
+                memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(input.len(), |k| start + k);
+            if self.line_needs_work(&input[start..end]) {
+                self.clean_line(input, start, end, &mut pieces, &mut emitter);
+            }
+            if end == input.len() {
+                break;
+            }
+            if bytes[end] == b'\r' {
+                let crlf = bytes.get(end + 1) == Some(&b'\n');
+                let stop = if crlf { end + 2 } else { end + 1 };
+                emitter.replace(Span::new(end, stop), "\n");
+                start = stop;
+            } else {
+                start = end + 1;
+            }
+        }
+        emitter.finish()
+    }
+
+    /// Whether a line (without its terminator) may change; false means it certainly won't.
+    fn line_needs_work(&self, line: &str) -> bool {
+        let b = line.as_bytes();
+        let punct = self.punct != PunctStyle::Keep;
+        let mut i = 0;
+        while i < b.len() {
+            let x = b[i];
+            if x < 0x80 {
+                let hit = match x {
+                    b' ' | b'&' | 0..0x20 | 0x7F => true,
+                    b',' | b':' | b';' | b'!' | b'?' | b'(' | b')' => punct,
+                    _ => false,
+                };
+                if hit {
+                    return true;
+                }
+                i += 1;
+            } else if (0xE4..=0xE9).contains(&x) {
+                i += 3;
+            } else {
+                let Some(c) = line[i..].chars().next() else { return true };
+                if self.char_needs_work(c) {
+                    return true;
+                }
+                i += c.len_utf8();
+            }
+        }
+        false
+    }
+
+    /// Whether a non-ASCII character outside U+4000..U+9FFF may change or affect its
+    /// neighbours.
+    fn char_needs_work(&self, c: char) -> bool {
+        let u = c as u32;
+        match u {
+            0x80..=0xA0 | 0xAD => true,
+            0x2000..=0x200F | 0x2015 | 0x2028..=0x202F | 0x205F..=0x206F | 0x2105 => true,
+            0x3000 | 0x3220..=0x3229 | 0xFEFF => true,
+            0xFF01..=0xFF5E => {
+                self.punct == PunctStyle::HalfWidth
+                    || fold_fullwidth(c).is_some()
+                    || matches!(c, '．' | '－')
+            }
+            0x3001..=0x3011 | 0x3014..=0x301F => self.punct == PunctStyle::HalfWidth,
+            0x2018..=0x201F | 0x2026 => self.punct == PunctStyle::HalfWidth,
+            _ if u < 0x300 => false,
+            _ => is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes,
+        }
+    }
+
+    /// Cleans the line `input[start..end]` (no terminator) into `emitter`.
+    fn clean_line(
+        &self,
+        input: &str,
+        start: usize,
+        end: usize,
+        pieces: &mut Vec<Piece>,
+        emitter: &mut Emitter<'_, '_>,
+    ) {
+        pieces.clear();
+        let line = &input[start..end];
+        // Characters, with references decoded and single characters mapped.
+        let mut i = 0;
+        while i < line.len() {
+            let Some(c) = line[i..].chars().next() else { break };
+            let (c, len) = match c {
+                '&' => match entities::parse(&line[i..]) {
+                    // A reference to `&` followed by what reads as another reference stays,
+                    // so that a second run changes nothing.
+                    Some(('&', len)) if entities::parse_after_amp(&line[i + len..]).is_some() => {
+                        ('&', 1)
+                    }
+                    Some(found) => found,
+                    None => ('&', 1),
+                },
+                _ => (c, c.len_utf8()),
+            };
+            self.map_char(c, start + i, start + i + len, pieces);
+            i += len;
+        }
+        nfc(pieces);
+        if self.punct != PunctStyle::Keep {
+            self.punctuation(pieces);
+        }
+        self.spaces_pass(pieces);
+        emit(input, start, end, pieces, emitter);
+    }
+
+    /// Pushes what `c` becomes on its own.
+    fn map_char(&self, c: char, from: usize, to: usize, pieces: &mut Vec<Piece>) {
+        let out = match c {
+            '\t' | ' ' => c,
+            '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{9F}' | '\u{AD}' => return,
+            '\u{200B}'..='\u{200F}'
+            | '\u{2028}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{FEFF}' => return,
+            '―' => '—',
+            '\u{3220}'..='\u{3229}' => {
+                const NUM: [&str; 10] =
+                    ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+                let n = NUM[(c as u32 - 0x3220) as usize];
+                push_str(pieces, "（", from, to);
+                push_str(pieces, n, from, to);
+                push_str(pieces, "）", from, to);
+                return;
+            }
+            _ => match fold_fullwidth(c) {
+                Some(ascii) => ascii,
+                None if self.punct == PunctStyle::HalfWidth => half_width_punct(c).unwrap_or(c),
+                None => c,
+            },
+        };
+        pieces.push(Piece { c: out, start: from, end: to });
+    }
+
+    /// Half-width punctuation next to Chinese becomes full-width; `．`/`－` between digits
+    /// and `℅` after one become ASCII.
+    fn punctuation(&self, pieces: &mut [Piece]) {
+        let n = pieces.len();
+        let full = self.punct == PunctStyle::FullWidthInChinese;
+        // Brackets: pair them first.
+        let mut stack: Vec<usize> = Vec::new();
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        let mut lone: Vec<usize> = Vec::new();
+        for j in 0..n {
+            match pieces[j].c {
+                '(' => stack.push(j),
+                ')' => match stack.pop() {
+                    Some(o) => pairs.push((o, j)),
+                    None => lone.push(j),
+                },
+                _ => {}
+            }
+        }
+        lone.extend(stack);
+        let prev_sig = |pieces: &[Piece], j: usize| {
+            pieces[..j].iter().rev().map(|p| p.c).find(|&c| !is_space(c))
+        };
+        let next_sig = |pieces: &[Piece], j: usize| {
+            pieces[j + 1..].iter().map(|p| p.c).find(|&c| !is_space(c))
+        };
+        if full {
+            let mut convert = Vec::new();
+            for &(o, c) in &pairs {
+                let han_in = pieces[o + 1..c].iter().any(|p| is_han(p.c));
+                let han_out = prev_sig(pieces, o).is_some_and(is_han)
+                    || next_sig(pieces, c).is_some_and(is_han);
+                if han_in || han_out {
+                    convert.push(o);
+                    convert.push(c);
+                }
+            }
+            for &j in &lone {
+                if prev_sig(pieces, j).is_some_and(is_han)
+                    || next_sig(pieces, j).is_some_and(is_han)
+                {
+                    convert.push(j);
+                }
+            }
+            for j in convert {
+                pieces[j].c = if pieces[j].c == '(' { '（' } else { '）' };
+            }
+        }
+        for j in 0..n {
+            let c = pieces[j].c;
+            let new = match c {
+                ',' | ':' | ';' | '!' | '?' if full => {
+                    let prev = prev_sig(pieces, j);
+                    let next = next_sig(pieces, j);
+                    let in_chinese =
+                        prev.is_some_and(is_chinese) || (c != '?' && next.is_some_and(is_han));
+                    let ok = match c {
+                        // A `?` between Han characters or before a digit may stand for a
+                        // lost character: leave it for the lost-character report.
+                        '?' => !next.is_some_and(|n| is_han(n) || n.is_ascii_digit()),
+                        ':' => next != Some('/'),
+                        _ => true,
+                    };
+                    if in_chinese && ok { full_width_of(c) } else { c }
+                }
+                '．' | '－' => {
+                    let digit_before = j > 0 && pieces[j - 1].c.is_ascii_digit();
+                    let digit_after = pieces.get(j + 1).is_some_and(|p| p.c.is_ascii_digit());
+                    if digit_before && digit_after { if c == '．' { '.' } else { '-' } } else { c }
+                }
+                '℅' => {
+                    if prev_sig(pieces, j).is_some_and(|p| p.is_ascii_digit()) {
+                        '%'
+                    } else {
+                        c
+                    }
+                }
+                _ => c,
+            };
+            pieces[j].c = new;
+        }
+    }
+
+    /// Trims each line and removes or normalizes spaces inside it.
+    fn spaces_pass(&self, pieces: &mut Vec<Piece>) {
+        let n = pieces.len();
+        let mut keep = vec![true; n];
+        let mut j = 0;
+        while j < n {
+            if !is_space(pieces[j].c) {
+                j += 1;
+                continue;
+            }
+            let run = j;
+            while j < n && is_space(pieces[j].c) {
+                j += 1;
+            }
+            let prev = run.checked_sub(1).map(|k| pieces[k].c);
+            let next = pieces.get(j).map(|p| p.c);
+            let remove = match (prev, next) {
+                (Some(p), Some(q)) => {
+                    self.spaces == SpaceStyle::RemoveInChinese
+                        && (is_chinese(p) || is_chinese(q))
+                        && !is_latin_letter(p)
+                        && !is_latin_letter(q)
+                }
+                _ => true,
+            };
+            for k in run..j {
+                if remove {
+                    keep[k] = false;
+                } else if pieces[k].c != ' ' && pieces[k].c != '\t' {
+                    pieces[k].c = ' ';
+                }
+            }
+        }
+        let mut k = 0;
+        pieces.retain(|_| {
+            k += 1;
+            keep[k - 1]
+        });
+    }
+}
+
+impl Transform for Cleanup {
+    fn apply<'a>(&self, input: &'a str) -> Cow<'a, str> {
+        self.run(input, None)
+    }
+
+    fn apply_mapped<'a>(&self, input: &'a str, map: &mut OffsetMap) -> Cow<'a, str> {
+        map.clear();
+        self.run(input, Some(map))
+    }
+}
+
+fn push_str(pieces: &mut Vec<Piece>, s: &str, start: usize, end: usize) {
+    pieces.extend(s.chars().map(|c| Piece { c, start, end }));
+}
+
+/// Composes to NFC the stretches around characters that are not already NFC.
+fn nfc(pieces: &mut Vec<Piece>) {
+    if pieces
+        .iter()
+        .all(|p| (p.c as u32) < 0x300 || is_nfc_quick(std::iter::once(p.c)) == IsNormalized::Yes)
+    {
+        return;
+    }
+    let stable = |c: char| {
+        canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+    };
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    let mut j = 0;
+    let n = pieces.len();
+    while j < n {
+        // A segment: a stable starter (or the start) and everything up to the next stable one.
+        let seg = j;
+        j += 1;
+        while j < n && !stable(pieces[j].c) {
+            j += 1;
+        }
+        let part = &pieces[seg..j];
+        if part.len() == 1 && stable(part[0].c) {
+            out.push(part[0]);
+            continue;
+        }
+        let text: String = part.iter().map(|p| p.c).collect();
+        let normalized: String = text.nfc().collect();
+        if normalized == text {
+            out.extend_from_slice(part);
+        } else {
+            let (s, e) = (part[0].start, part[part.len() - 1].end);
+            out.extend(normalized.chars().map(|c| Piece { c, start: s, end: e }));
+        }
+    }
+    *pieces = out;
+}
+
+/// Writes the pieces of line `input[start..end]` as edits.
+fn emit(input: &str, start: usize, end: usize, pieces: &[Piece], emitter: &mut Emitter<'_, '_>) {
+    let mut pos = start;
+    let mut j = 0;
+    let mut buf = String::new();
+    while j < pieces.len() {
+        let p = pieces[j];
+        let mut k = j + 1;
+        while k < pieces.len() && pieces[k].start == p.start && pieces[k].end == p.end {
+            k += 1;
+        }
+        if p.start > pos {
+            emitter.replace(Span::new(pos, p.start), "");
+        }
+        let unchanged =
+            k == j + 1 && p.end - p.start == p.c.len_utf8() && input[p.start..].starts_with(p.c);
+        if !unchanged {
+            buf.clear();
+            buf.extend(pieces[j..k].iter().map(|p| p.c));
+            emitter.replace(Span::new(p.start, p.end), &buf);
+        }
+        pos = p.end;
+        j = k;
+    }
+    if pos < end {
+        emitter.replace(Span::new(pos, end), "");
+    }
+}
+
+/// Space-like characters: trimmed at line ends, removed inside Chinese.
+fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\u{A0}' | '\u{3000}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}'
+    )
+}
+
+/// Han characters and Chinese (full-width) punctuation.
+fn is_chinese(c: char) -> bool {
+    is_han(c)
+        || matches!(c as u32, 0x3001..=0x303F | 0xFF01..=0xFF65 | 0x2014 | 0x2026 | 0x3220..=0x3243 | 0xFE30..=0xFE4F)
+}
+
+fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(c, 'À'..='ɏ')
+}
+
+/// The ASCII form of a full-width letter, digit or symbol that has no Chinese use.
+fn fold_fullwidth(c: char) -> Option<char> {
+    match c {
+        '０'..='９'
+        | 'Ａ'..='Ｚ'
+        | 'ａ'..='ｚ'
+        | '％'
+        | '＋'
+        | '＝'
+        | '＜'
+        | '＞'
+        | '＠'
+        | '＃'
+        | '＄'
+        | '＆'
+        | '＊'
+        | '／'
+        | '＼'
+        | '＾'
+        | '＿'
+        | '｀'
+        | '｜' => char::from_u32(c as u32 - 0xFEE0),
+        _ => None,
+    }
+}
+
+/// The ASCII form of a full-width or Chinese punctuation mark, for [`PunctStyle::HalfWidth`].
+fn half_width_punct(c: char) -> Option<char> {
+    Some(match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0)?,
+        '。' => '.',
+        '、' => ',',
+        '“' | '”' | '「' | '」' | '『' | '』' => '"',
+        '‘' | '’' => '\'',
+        '【' | '〔' | '〖' => '[',
+        '】' | '〕' | '〗' => ']',
+        '《' | '〈' => '<',
+        '》' | '〉' => '>',
+        _ => return None,
+    })
+}
+
+fn full_width_of(c: char) -> char {
+    match c {
+        ',' => '，',
+        ':' => '：',
+        ';' => '；',
+        '!' => '！',
+        '?' => '？',
+        _ => c,
+    }
+}
