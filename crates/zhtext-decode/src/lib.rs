@@ -16,3 +16,9 @@ pub use mojibake::{MojibakeKind, MojibakeRepair, Repair, Repaired, repair_mojiba
 mod cleanup;
 mod entities;
 pub use cleanup::{Cleanup, CleanupBuilder, PunctStyle, SpaceStyle};
+mod gloss;
+pub use gloss::PinyinStrip;
+mod cleaner;
+mod lost;
+pub use cleaner::{CleanReport, Cleaned, Cleaner, CleanerBuilder};
+pub use lost::{LostChars, LostReport};
