@@ -1,8 +1,122 @@
-//! Criterion benches for the segment stage (placeholder until the stage lands).
+//! Criterion benches for the segment stage: zhtext's `JiebaSegmenter` against raw jieba-rs on
+//! the same inputs in one run, and dictionary load time (`jieba_load`).
+//!
+//! Inputs are built from the seed pages in `examples/data`: tiny (one line), small (about 1 KB)
+//! and huge (about 500 KB, the pages repeated), Simplified and Traditional.
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
 
-fn bench(_c: &mut Criterion) {}
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use zhtext::core::Segmenter;
+use zhtext::segment::{Hmm, JiebaSegmenter};
 
-criterion_group!(benches, bench);
+const SIMPLIFIED: &[&str] = &[
+    include_str!("../examples/data/001_bf553028553a4e53.txt"),
+    include_str!("../examples/data/003_4151e4342b9995f7.txt"),
+];
+const TRADITIONAL: &str = include_str!("../examples/data/000_af21706e8f0fbd1f.txt");
+
+/// The longest prefix of `text` of at most `max` bytes that ends at a line end (or a char
+/// boundary when the first line is longer).
+fn prefix(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    match text[..end].rfind('\n') {
+        Some(nl) if nl > 0 => &text[..nl + 1],
+        _ => &text[..end],
+    }
+}
+
+fn repeat_to(parts: &[&str], size: usize) -> String {
+    let mut out = String::with_capacity(size + 200_000);
+    while out.len() < size {
+        for part in parts {
+            out.push_str(part);
+        }
+    }
+    out
+}
+
+fn corpora() -> Vec<(&'static str, String)> {
+    let first_line = |t: &'static str| t.lines().find(|l| l.len() > 40).unwrap_or(t);
+    vec![
+        ("tiny-s", prefix(first_line(SIMPLIFIED[0]), 90).to_owned()),
+        ("small-s", prefix(SIMPLIFIED[1], 1024).to_owned()),
+        ("huge-s", repeat_to(SIMPLIFIED, 500_000)),
+        ("small-t", prefix(TRADITIONAL, 1024).to_owned()),
+        ("huge-t", repeat_to(&[TRADITIONAL], 500_000)),
+    ]
+}
+
+fn segment(c: &mut Criterion) {
+    let ours = JiebaSegmenter::new();
+    let ours_no_hmm =
+        JiebaSegmenter::builder().hmm(Hmm::Off).build().expect("default dictionaries");
+    let raw = jieba_rs::Jieba::new();
+    let mut group = c.benchmark_group("segment");
+    group.sample_size(20);
+    for (name, text) in corpora() {
+        let text = text.as_str();
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        // Warm up and record the expected counts outside the timed loops.
+        let expected_ours = ours.segment(text).len();
+        let expected_no_hmm = ours_no_hmm.segment(text).len();
+        let expected_raw = raw.cut(text, true).len();
+        let expected_raw_no_hmm = raw.cut(text, false).len();
+        assert!(expected_ours > 0 && expected_raw > 0);
+        let mut tokens = Vec::new();
+        group.bench_function(BenchmarkId::new("zhtext", name), |b| {
+            b.iter(|| {
+                tokens.clear();
+                ours.segment_into(black_box(text), &mut tokens);
+                assert_eq!(tokens.len(), expected_ours);
+            })
+        });
+        group.bench_function(BenchmarkId::new("jieba-rs", name), |b| {
+            b.iter(|| {
+                let words = raw.cut(black_box(text), true);
+                assert_eq!(words.len(), expected_raw);
+            })
+        });
+        group.bench_function(BenchmarkId::new("zhtext-nohmm", name), |b| {
+            b.iter(|| {
+                tokens.clear();
+                ours_no_hmm.segment_into(black_box(text), &mut tokens);
+                assert_eq!(tokens.len(), expected_no_hmm);
+            })
+        });
+        group.bench_function(BenchmarkId::new("jieba-rs-nohmm", name), |b| {
+            b.iter(|| {
+                let words = raw.cut(black_box(text), false);
+                assert_eq!(words.len(), expected_raw_no_hmm);
+            })
+        });
+    }
+    group.finish();
+}
+
+fn jieba_load(c: &mut Criterion) {
+    let mut group = c.benchmark_group("jieba_load");
+    group.sample_size(10);
+    group.bench_function("zhtext", |b| {
+        b.iter(|| {
+            let segmenter = JiebaSegmenter::new();
+            assert!(segmenter.has_word("一般公共预算收入"));
+        })
+    });
+    group.bench_function("jieba-rs", |b| {
+        b.iter(|| {
+            let jieba = jieba_rs::Jieba::new();
+            assert!(jieba.has_word("发展"));
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, segment, jieba_load);
 criterion_main!(benches);

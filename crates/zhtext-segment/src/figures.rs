@@ -190,40 +190,65 @@ pub fn figure_spans(text: &str) -> Vec<Span> {
 /// `is_word(pair)` says whether two characters make a dictionary word; a Chinese numeral whose
 /// first character makes a word with the character before it does not start a figure.
 pub(crate) fn next_figure(text: &str, from: usize, is_word: &dyn Fn(&str) -> bool) -> Option<Span> {
-    let bytes = text.as_bytes();
-    let mut prev: Option<char> = if from == 0 { None } else { text[..from].chars().next_back() };
-    let mut pos = from;
-    while pos < bytes.len() {
-        let b = bytes[pos];
-        // Only ASCII digits and three-byte characters can start a figure.
-        if b.is_ascii() && !b.is_ascii_digit() {
-            prev = Some(b as char);
-            pos += 1;
+    let rest = text.get(from..)?;
+    for (offset, c) in rest.char_indices() {
+        if !may_start(c) {
             continue;
         }
-        let Some(c) = char_at(text, pos) else { break };
-        let start_ok = match prev {
-            Some(p) => !(is_arabic_digit(p) || is_latin_letter(p) || is_decimal_point(p)),
-            None => true,
-        };
-        if start_ok {
-            let end = if is_arabic_digit(c) {
-                arabic_figure(text, pos)
-            } else if c == '百' || c == '千' {
-                words_percent(text, pos)
-            } else if is_cn_digit(c) || c == '十' || c == '拾' {
-                chinese_figure(text, pos, prev, is_word)
-            } else {
-                None
-            };
-            if let Some(end) = end {
-                return Some(Span::new(pos, end));
-            }
+        let pos = from + offset;
+        let prev = text[..pos].chars().next_back();
+        if prev.is_some_and(|p| is_arabic_digit(p) || is_latin_letter(p) || is_decimal_point(p)) {
+            continue;
         }
-        prev = Some(c);
-        pos += c.len_utf8();
+        let end = if is_arabic_digit(c) {
+            arabic_figure(text, pos)
+        } else if c == '百' || c == '千' {
+            words_percent(text, pos)
+        } else {
+            chinese_figure(text, pos, prev, is_word)
+        };
+        if let Some(end) = end {
+            return Some(Span::new(pos, end));
+        }
     }
     None
+}
+
+/// Characters that can start a figure: digits, Chinese digits, 十, and 百 or 千 of `百分之`.
+const STARTS: &[char] = &[
+    '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '两', '兩', '壹', '贰', '貳', '叁',
+    '參', '肆', '伍', '陆', '陸', '柒', '捌', '玖', '十', '拾', '百', '千',
+];
+
+const HAN_BASE: u32 = 0x4E00;
+const HAN_WORDS: usize = (0xA000 - 0x4E00) / 64;
+
+/// One bit per character of U+4E00..U+9FFF: whether it is in [`STARTS`].
+static HAN_STARTS: [u64; HAN_WORDS] = {
+    let mut bits = [0u64; HAN_WORDS];
+    let mut i = 0;
+    while i < STARTS.len() {
+        let c = STARTS[i] as u32;
+        if c >= HAN_BASE && c < 0xA000 {
+            let idx = (c - HAN_BASE) as usize;
+            bits[idx / 64] |= 1 << (idx % 64);
+        }
+        i += 1;
+    }
+    bits
+};
+
+#[inline]
+fn may_start(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        return c.is_ascii_digit();
+    }
+    if (HAN_BASE..0xA000).contains(&u) {
+        let idx = (u - HAN_BASE) as usize;
+        return HAN_STARTS[idx / 64] & (1 << (idx % 64)) != 0;
+    }
+    c == '〇' || ('０'..='９').contains(&c)
 }
 
 /// The end of Arabic digits with separators starting at `pos` (a digit).

@@ -36,6 +36,9 @@ pub(crate) fn is_punct(c: char) -> bool {
 pub(crate) fn classify(token: &str) -> TokenKind {
     let mut chars = token.chars();
     let Some(first) = chars.next() else { return TokenKind::Other };
+    if is_han(first) {
+        return TokenKind::Word;
+    }
     if first.is_whitespace() {
         return if token.chars().all(char::is_whitespace) {
             TokenKind::Space
@@ -47,12 +50,16 @@ pub(crate) fn classify(token: &str) -> TokenKind {
     for c in token.chars() {
         if is_han(c) {
             han += 1;
+        } else if c.is_ascii_alphabetic() {
+            alpha += 1;
+        } else if c.is_ascii_digit() {
+            numeric += 1;
+        } else if is_punct(c) {
+            punct += 1;
         } else if c.is_alphabetic() {
             alpha += 1;
         } else if c.is_numeric() {
             numeric += 1;
-        } else if is_punct(c) {
-            punct += 1;
         } else {
             other += 1;
         }
