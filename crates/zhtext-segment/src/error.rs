@@ -77,3 +77,7 @@ impl std::error::Error for Error {
         self.source.as_ref().map(|e| e as &(dyn std::error::Error + 'static))
     }
 }
+
+// An error is immutable once built, so no panic can leave it half-changed.
+impl std::panic::UnwindSafe for Error {}
+impl std::panic::RefUnwindSafe for Error {}

@@ -106,6 +106,13 @@ pub struct JiebaSegmenter {
     keywords: Arc<KeywordState>,
 }
 
+// The converter is only ever used through `&self` and the keyword tables are set once, so a
+// panic cannot leave a segmenter or a builder half-changed.
+impl std::panic::UnwindSafe for JiebaSegmenter {}
+impl std::panic::RefUnwindSafe for JiebaSegmenter {}
+impl std::panic::UnwindSafe for Builder {}
+impl std::panic::RefUnwindSafe for Builder {}
+
 #[derive(Default)]
 struct KeywordState {
     tfidf: OnceLock<TfIdf>,

@@ -1,0 +1,125 @@
+//! Property tests: segmentation tiles any input and never panics.
+
+mod common;
+
+use std::sync::LazyLock;
+
+use proptest::prelude::*;
+use zhtext_core::{Segmenter, check_tiling};
+use zhtext_segment::{Hmm, JiebaSegmenter, KeywordMethod, ScriptMode};
+
+static DEFAULT: LazyLock<JiebaSegmenter> = LazyLock::new(JiebaSegmenter::new);
+static TRADITIONAL: LazyLock<JiebaSegmenter> = LazyLock::new(|| {
+    JiebaSegmenter::builder()
+        .t2s(common::TinyT2s)
+        .script(ScriptMode::Traditional)
+        .hmm(Hmm::Off)
+        .build()
+        .expect("default dictionaries")
+});
+
+/// Strings biased to what segmentation finds hard: Traditional and Simplified Han, Arabic and
+/// Chinese digits, units, separators, full-width forms, Latin, emoji, spaces and punctuation.
+fn text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "區",
+        "長",
+        "領導",
+        "幹部",
+        "會議",
+        "𠮶",
+        "國",
+        "經濟",
+        "发展",
+        "增长",
+        "一般公共预算收入",
+        "稳中求进",
+        "0",
+        "1",
+        "9",
+        "８",
+        "．",
+        ".",
+        ",",
+        "，",
+        "%",
+        "％",
+        "-",
+        "～",
+        "万",
+        "亿",
+        "元",
+        "年",
+        "月",
+        "个百分点",
+        "一",
+        "百",
+        "五十",
+        "八",
+        "点",
+        "十",
+        "〇",
+        "分之",
+        "百分之",
+        "两",
+        "PM",
+        "G",
+        "abc",
+        "Ｘ",
+        "😀",
+        "👍🏽",
+        " ",
+        "\u{3000}",
+        "\n",
+        "\r\n",
+        "\t",
+        "。",
+        "“",
+        "”",
+        "…",
+        "—",
+        "「",
+        "」",
+        "\u{FEFF}",
+        "\u{200B}",
+        "é",
+        "ｅ",
+    ]);
+    prop_oneof![prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat()), any::<String>(),]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn segment_tiles(s in text()) {
+        for segmenter in [&*DEFAULT, &*TRADITIONAL] {
+            let tokens = segmenter.segment(&s);
+            prop_assert!(check_tiling(&s, &tokens).is_ok(), "{:?}", check_tiling(&s, &tokens));
+        }
+    }
+
+    #[test]
+    fn tags_tile(s in text()) {
+        for segmenter in [&*DEFAULT, &*TRADITIONAL] {
+            let tokens: Vec<_> = segmenter.tag(&s).into_iter().map(|(t, _)| t).collect();
+            prop_assert!(check_tiling(&s, &tokens).is_ok(), "{:?}", check_tiling(&s, &tokens));
+        }
+    }
+
+    #[test]
+    fn search_terms_are_slices(s in text()) {
+        for segmenter in [&*DEFAULT, &*TRADITIONAL] {
+            for t in segmenter.search_terms(&s) {
+                prop_assert!(!t.text().is_empty());
+                prop_assert_eq!(s.get(t.span().range()), Some(t.text()));
+            }
+        }
+    }
+
+    #[test]
+    fn keywords_do_not_panic(s in text()) {
+        let _ = DEFAULT.keywords(&s, 5, KeywordMethod::TfIdf);
+        let _ = TRADITIONAL.keywords(&s, 5, KeywordMethod::TextRank);
+    }
+}

@@ -1,0 +1,226 @@
+//! Behaviour on real text: golden files, figures, Traditional text, dictionaries, errors.
+
+mod common;
+
+use std::path::Path;
+
+use zhtext_core::{Segmenter, TokenKind, check_tiling};
+use zhtext_segment::{
+    DomainDict, ErrorKind, Figures, Hmm, JiebaSegmenter, KeywordMethod, ScriptMode,
+};
+
+fn words<'t>(segmenter: &JiebaSegmenter, text: &'t str) -> Vec<&'t str> {
+    segmenter.segment(text).iter().map(|t| t.text()).collect()
+}
+
+/// `testdata/docs/NAME.in.txt` segmented line by line, one `token/kind` list per line, must
+/// equal `NAME.out.txt`. `UPDATE_GOLDEN=1` rewrites the expected files.
+#[test]
+fn golden_documents() {
+    let segmenter = JiebaSegmenter::new();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/docs");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).expect("testdata/docs") {
+        let path = entry.expect("dir entry").path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else { continue };
+        let Some(stem) = name.strip_suffix(".in.txt") else { continue };
+        let input = std::fs::read_to_string(&path).expect("golden input");
+        let mut actual = String::new();
+        for line in input.lines() {
+            let tokens = segmenter.segment(line);
+            assert!(check_tiling(line, &tokens).is_ok());
+            let line: Vec<String> =
+                tokens.iter().map(|t| format!("{}/{}", t.text(), t.kind())).collect();
+            actual.push_str(&line.join(" "));
+            actual.push('\n');
+        }
+        let expected_path = dir.join(format!("{stem}.out.txt"));
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::write(&expected_path, &actual).expect("write golden");
+        }
+        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
+        assert!(
+            expected == actual,
+            "{stem}: segmentation changed\nhelp: inspect the diff and rerun with UPDATE_GOLDEN=1 \
+             if the change is intended"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 2);
+}
+
+#[test]
+fn figures_are_whole_numbers() {
+    let segmenter = JiebaSegmenter::new();
+    for figure in [
+        "158亿元",
+        "8.8%",
+        "0.2个百分点",
+        "1-7月",
+        "23,876",
+        "一百五十八亿元",
+        "百分之八点八",
+        "１９９７年",
+    ] {
+        for hmm in [Hmm::On, Hmm::Off] {
+            let segmenter = JiebaSegmenter::builder().hmm(hmm).build().expect("build");
+            let text = format!("全区实现{figure}，比上年");
+            let tokens = segmenter.segment(&text);
+            let found = tokens.iter().find(|t| t.text() == figure);
+            assert!(
+                found.is_some_and(|t| t.kind() == TokenKind::Number),
+                "{figure} with {hmm:?}: {:?}",
+                words(&segmenter, &text)
+            );
+        }
+    }
+    assert_eq!(words(&segmenter, "增长8.8%"), ["增长", "8.8%"]);
+}
+
+#[test]
+fn figures_left_to_jieba_when_asked() {
+    let segmenter = JiebaSegmenter::builder().figures(Figures::Jieba).build().expect("build");
+    let tokens = segmenter.segment("收入一百五十八亿元");
+    assert!(!tokens.iter().any(|t| t.text() == "一百五十八亿元"));
+}
+
+#[test]
+fn latin_and_digits_stay_together() {
+    let segmenter = JiebaSegmenter::new();
+    let tokens = segmenter.segment("PM2.5浓度和5G基站");
+    let pm = tokens.iter().find(|t| t.text().starts_with("PM")).expect("PM token");
+    assert_eq!((pm.text(), pm.kind()), ("PM2.5", TokenKind::Latin));
+}
+
+#[test]
+fn domain_terms_are_kept_whole() {
+    let with = JiebaSegmenter::new();
+    let without = JiebaSegmenter::builder().domain_dict(DomainDict::Off).build().expect("build");
+    let text = "规模以上工业增加值增长8.8%，社会消费品零售总额稳中求进";
+    let w = words(&with, text);
+    assert!(w.contains(&"规模以上工业增加值") && w.contains(&"社会消费品零售总额"), "{w:?}");
+    assert!(!words(&without, text).contains(&"规模以上工业增加值"));
+}
+
+#[test]
+fn traditional_segments_like_its_simplified_form() {
+    let segmenter = JiebaSegmenter::builder().t2s(common::TinyT2s).build().expect("build");
+    let plain = JiebaSegmenter::new();
+    let traditional = "區長領導幹部會議講話，我們這個國家的經濟發展";
+    let simplified = "区长领导干部会议讲话，我们这个国家的经济发展";
+    let t = segmenter.segment(traditional);
+    let s = plain.segment(simplified);
+    assert!(check_tiling(traditional, &t).is_ok());
+    let lengths = |tokens: &[zhtext_core::Token<'_>]| {
+        tokens.iter().map(|t| t.text().chars().count()).collect::<Vec<_>>()
+    };
+    assert_eq!(lengths(&t), lengths(&s));
+    assert_eq!(t[0].text(), "區長");
+}
+
+#[test]
+fn traditional_with_changed_lengths_still_tiles() {
+    let segmenter = JiebaSegmenter::builder()
+        .t2s(common::TinyT2s)
+        .script(ScriptMode::Traditional)
+        .build()
+        .expect("build");
+    let text = "這𠮶國家的經濟";
+    let tokens = segmenter.segment(text);
+    assert!(check_tiling(text, &tokens).is_ok());
+    assert!(tokens.iter().any(|t| t.text() == "這𠮶"), "{tokens:?}");
+}
+
+#[test]
+fn simplified_mode_does_not_convert() {
+    let segmenter = JiebaSegmenter::builder()
+        .t2s(common::TinyT2s)
+        .script(ScriptMode::Simplified)
+        .build()
+        .expect("build");
+    let plain = JiebaSegmenter::new();
+    let text = "區長領導幹部會議講話";
+    assert_eq!(words(&segmenter, text), words(&plain, text));
+}
+
+#[test]
+fn user_words_and_dicts() {
+    let segmenter = JiebaSegmenter::builder()
+        .user_words(&["魏都区"])
+        .user_dict("五个魏都 10\n# comment\n\n".as_bytes())
+        .build()
+        .expect("build");
+    assert_eq!(words(&segmenter, "魏都区建设五个魏都"), ["魏都区", "建设", "五个魏都"]);
+}
+
+#[test]
+fn dictionary_errors() {
+    let err = JiebaSegmenter::builder().user_dict("好 abc\n".as_bytes()).build().unwrap_err();
+    assert_eq!(err.kind(), &ErrorKind::InvalidEntry);
+    assert_eq!(err.line(), Some(1));
+    assert_eq!(err.to_string(), "dict line 1: frequency is not a number");
+    let err = JiebaSegmenter::from_dict("\n\n".as_bytes()).unwrap_err();
+    assert_eq!(err.kind(), &ErrorKind::EmptyDictionary);
+    let err = JiebaSegmenter::builder().script(ScriptMode::Traditional).build().unwrap_err();
+    assert_eq!(err.kind(), &ErrorKind::NoConverter);
+    let invalid_utf8: &[u8] = &[0xff, 0xfe, b'\n'];
+    let err = JiebaSegmenter::builder().user_dict(invalid_utf8).build().unwrap_err();
+    assert_eq!(err.kind(), &ErrorKind::Io);
+}
+
+#[test]
+fn custom_main_dictionary() {
+    let segmenter = JiebaSegmenter::builder()
+        .dict("中华 100 nz\n人民 100 n\n共和国 100 n\n".as_bytes())
+        .domain_dict(DomainDict::Off)
+        .hmm(Hmm::Off)
+        .build()
+        .expect("build");
+    assert_eq!(words(&segmenter, "中华人民共和国"), ["中华", "人民", "共和国"]);
+}
+
+#[test]
+fn search_tags_and_keywords() {
+    let segmenter = JiebaSegmenter::new();
+    let text = "一般公共预算收入158亿元";
+    let terms: Vec<&str> = segmenter.search_terms(text).iter().map(|t| t.text()).collect();
+    assert!(terms.contains(&"一般公共预算收入") && terms.contains(&"预算"), "{terms:?}");
+    assert!(terms.contains(&"158亿元"));
+    let tags = segmenter.tag(text);
+    assert_eq!(tags.last().map(|(t, tag)| (t.text(), tag.as_str())), Some(("158亿元", "m")));
+    let doc = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/docs/speech-2022.in.txt"),
+    )
+    .expect("fixture");
+    for method in [KeywordMethod::TfIdf, KeywordMethod::TextRank] {
+        let keywords = segmenter.keywords(&doc, 10, method);
+        assert_eq!(keywords.len(), 10);
+        assert!(keywords.windows(2).all(|w| w[0].weight >= w[1].weight));
+    }
+}
+
+#[test]
+fn spaces_merge_and_kinds() {
+    let segmenter = JiebaSegmenter::new();
+    let tokens = segmenter.segment("发展  GDP……😀");
+    let kinds: Vec<_> = tokens.iter().map(|t| (t.text(), t.kind())).collect();
+    assert_eq!(
+        kinds,
+        [
+            ("发展", TokenKind::Word),
+            ("  ", TokenKind::Space),
+            ("GDP", TokenKind::Latin),
+            ("……", TokenKind::Punct),
+            ("😀", TokenKind::Other),
+        ]
+    );
+}
+
+#[test]
+fn public_types_are_send_sync_unwind_safe() {
+    fn check<T: Send + Sync + std::panic::UnwindSafe>() {}
+    check::<JiebaSegmenter>();
+    check::<zhtext_segment::Builder>();
+    check::<zhtext_segment::Error>();
+    check::<zhtext_segment::Keyword>();
+}
