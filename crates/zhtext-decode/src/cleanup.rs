@@ -326,8 +326,11 @@ impl Cleanup {
                 ',' | ':' | ';' | '!' | '?' if full => {
                     let prev = prev_sig(pieces, j);
                     let next = next_sig(pieces, j);
-                    let in_chinese =
-                        prev.is_some_and(is_chinese) || (c != '?' && next.is_some_and(is_han));
+                    let in_chinese = match c {
+                        // After a pause mark (`同志们:?`) a `?` stands for a lost character.
+                        '?' => prev.is_some_and(|p| is_han(p) || is_closing(p)),
+                        _ => prev.is_some_and(is_chinese) || next.is_some_and(is_han),
+                    };
                     let ok = match c {
                         // A `?` between Han characters or before a digit may stand for a
                         // lost character: leave it for the lost-character report.
@@ -490,6 +493,11 @@ fn is_space(c: char) -> bool {
 fn is_chinese(c: char) -> bool {
     is_han(c)
         || matches!(c as u32, 0x3001..=0x303F | 0xFF01..=0xFF65 | 0x2014 | 0x2026 | 0x3220..=0x3243 | 0xFE30..=0xFE4F)
+}
+
+/// Closing quotes and brackets.
+fn is_closing(c: char) -> bool {
+    matches!(c, '”' | '’' | '」' | '』' | '）' | '】' | '》' | '〕')
 }
 
 fn is_latin_letter(c: char) -> bool {

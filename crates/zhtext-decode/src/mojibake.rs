@@ -108,7 +108,8 @@ pub(crate) fn repair_impl<'a>(
         let len = c.len_utf8();
         let kind = if latin_byte(c).is_some_and(|x| (0xC2..=0xF4).contains(&x)) {
             MojibakeKind::Windows1252
-        } else if han_weight(c) <= 1
+        } else if ('\u{4E00}'..='\u{9FFF}').contains(&c)
+            && han_weight(c) <= 2
             && gbk_bytes(&mut gbk, c).is_some_and(|(x, y)| (0xC2..=0xF4).contains(&x) && y >= 0x80)
         {
             MojibakeKind::Gbk
@@ -136,7 +137,7 @@ pub(crate) fn repair_impl<'a>(
             }
             ends.push((i + off + c.len_utf8(), bytes.len()));
         }
-        match try_repair(text, i, &bytes, &ends) {
+        match try_repair(text, i, &bytes, &ends, kind) {
             Some((end, repaired)) => {
                 let output_start = emitter_len_hint(&emitter, i);
                 emitter.replace(Span::new(i, end), &repaired);
@@ -165,6 +166,7 @@ fn try_repair(
     start: usize,
     bytes: &[u8],
     ends: &[(usize, usize)],
+    kind: MojibakeKind,
 ) -> Option<(usize, String)> {
     let valid = match std::str::from_utf8(bytes) {
         Ok(_) => bytes.len(),
@@ -174,12 +176,33 @@ fn try_repair(
     let &(end, byte_end) =
         ends.iter().rev().find(|&&(_, e)| e <= valid && decoded.is_char_boundary(e))?;
     let repaired = &decoded[..byte_end];
-    if repaired.chars().count() < 2 || !repaired.chars().any(is_han) {
+    let garbled = &text[start..end];
+    let cjk = |c: char| c >= '\u{2000}' || c == '·';
+    let plausible = match kind {
+        // Two characters at least (three garbled ones), one of them Han; or one CJK
+        // character whose last byte was read as `€` (`一` → `涓€`).
+        MojibakeKind::Gbk => {
+            (repaired.chars().nth(1).is_some() && repaired.chars().any(is_han))
+                || (garbled.ends_with('€') && repaired.chars().all(cjk))
+        }
+        // Each character came from two to four garbled ones, which genuine text does not
+        // hold.
+        MojibakeKind::Windows1252 => {
+            repaired.chars().all(|c| !c.is_ascii() && !('\u{80}'..='\u{9F}').contains(&c))
+        }
+    };
+    if !plausible {
         return None;
     }
-    let before = Score::of(&text[start..end]).value();
+    let before = Score::of(garbled).value();
     let after = Score::of(repaired).value();
-    (after >= 0.5 && after > before + 0.3).then(|| (end, repaired.to_owned()))
+    let clearly_better = match kind {
+        MojibakeKind::Gbk => after >= -0.2 && after > before + 0.3,
+        // Latin letters and C1 controls score far below any CJK text; a lone Latin-1 sign
+        // (`Â©` → `©`) is repaired as it is.
+        MojibakeKind::Windows1252 => !repaired.chars().any(cjk) || after > before + 0.3,
+    };
+    clearly_better.then(|| (end, repaired.to_owned()))
 }
 
 /// The byte `c` came from when bytes were decoded as Windows-1252 or Latin-1.
@@ -240,6 +263,13 @@ mod tests {
         let r = repair_mojibake("鍏ㄥ幙浜忔崯浼佷笟");
         assert_eq!(r.text, "全县亏损企业");
         assert_eq!(r.repairs.len(), 1);
+    }
+
+    #[test]
+    fn gbk_mojibake_with_euro() {
+        let garbled = encoding_rs::GBK.decode_without_bom_handling("市、區".as_bytes()).0;
+        assert_eq!(garbled, "甯傘€佸崁");
+        assert_eq!(repair_mojibake(&garbled).text, "市、區");
     }
 
     #[test]

@@ -152,7 +152,10 @@ fn char_points(c: char) -> i32 {
             w => i32::from(w),
         },
         // CJK punctuation, full-width forms, general punctuation (“” …), middle dot.
-        0x3001..=0x3011 | 0xFF01..=0xFF5E | 0x2010..=0x2027 | 0x00B7 => 2,
+        0x3001..=0x3011 | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0x2010..=0x2027 | 0x00B7 => 2,
+        // Full-width digits are common in Chinese pages, full-width letters are not.
+        0xFF10..=0xFF19 => 1,
+        0xFF21..=0xFF5E => -1,
         0x3000 => 1,
         0xFFFD => -6,
         0xE000..=0xF8FF => -4,
