@@ -1,12 +1,104 @@
-//! Chinese word segmentation on [jieba-rs] that keeps figures whole and handles Traditional text.
+//! Chinese word segmentation on [jieba-rs] that keeps figures whole and handles Traditional
+//! text.
+//!
+//! [`JiebaSegmenter`] cuts text into [`Token`](zhtext_core::Token)s that tile it exactly, so a
+//! token's span always points into the text you gave it. Figures such as `158亿元`, `8.8%`,
+//! `0.2个百分点` or `百分之八点八` come out as one [`TokenKind::Number`](zhtext_core::TokenKind)
+//! token whatever jieba's HMM would do with them; a bundled dictionary keeps government and
+//! economic terms (`一般公共预算收入`, `规模以上工业增加值`) whole; and Traditional text is
+//! segmented through its Simplified form and mapped back, so tokens are still slices of the
+//! original.
+//!
+//! ```
+//! use zhtext_core::{Segmenter, TokenKind};
+//! use zhtext_segment::JiebaSegmenter;
+//!
+//! let segmenter = JiebaSegmenter::new();
+//! let text = "全年一般公共预算收入158亿元，同比增长8.8%，提高0.2个百分点。";
+//! let tokens = segmenter.segment(text);
+//! let words: Vec<&str> = tokens.iter().map(|t| t.text()).collect();
+//! assert_eq!(
+//!     words,
+//!     ["全年", "一般公共预算收入", "158亿元", "，", "同比增长", "8.8%", "，", "提高",
+//!      "0.2个百分点", "。"]
+//! );
+//! assert_eq!(tokens[2].kind(), TokenKind::Number);
+//! assert_eq!(tokens.concat_len(), text.len());
+//! # trait ConcatLen { fn concat_len(&self) -> usize; }
+//! # impl ConcatLen for Vec<zhtext_core::Token<'_>> {
+//! #     fn concat_len(&self) -> usize { self.iter().map(|t| t.text().len()).sum() }
+//! # }
+//! ```
 //!
 //! [jieba-rs]: https://crates.io/crates/jieba-rs
+//!
+//! # Overview
+//!
+//! - [`JiebaSegmenter`] implements [`Segmenter`](zhtext_core::Segmenter): precise-mode tokens
+//!   that tile the input, each with a kind (word, number, Latin, punctuation, space, other).
+//! - [`JiebaSegmenter::search_terms`]: search-engine terms (jieba's `cut_for_search`); they
+//!   overlap, so they are a method of their own and not the trait.
+//! - [`JiebaSegmenter::tag`]: tokens with part-of-speech tags.
+//! - [`JiebaSegmenter::keywords`]: TF-IDF or TextRank keywords ([`KeywordMethod`]).
+//! - [`Builder`]: main dictionary, user dictionaries and words, [`Hmm`], [`Figures`],
+//!   [`ScriptMode`], [`DomainDict`], and the Traditional → Simplified converter
+//!   ([`Builder::t2s`], any [`Transform`](zhtext_core::Transform)).
+//! - [`figures::figure_spans`]: the figure lexer on its own.
+//!
+//! # How it works
+//!
+//! 1. **Script.** With [`ScriptMode::Auto`] and a converter set, a text in which at least one
+//!    Han character in twenty is a Traditional-only form (`們`, `這`, `區`, `會` …) is converted
+//!    to Simplified with its offset map; [`ScriptMode::Traditional`] always converts.
+//! 2. **Figures.** A lexer finds figures (see [`figures`]): Arabic digits with separators,
+//!    ranges, magnitudes (`万`, `亿`), approximations (`多`, `余`) and units (`%`, `个百分点`,
+//!    currencies, measures, `年`/`月`/`日`); Chinese numerals with a multiplier, a decimal point
+//!    or spelled digit by digit; `分之` fractions and `百分之` percentages. Digits glued to Latin
+//!    letters (`PM2.5`, `5G`) and numerals that start a dictionary word with the character
+//!    before them (`统一`, `第一`) are not figures.
+//! 3. **Words.** The stretches between figures go to jieba-rs (DAG over the dictionary, best
+//!    route by word frequency, HMM for unknown runs when [`Hmm::On`]).
+//! 4. **Kinds and clean-up.** Each token gets a kind; runs of whitespace, and doubled `…` or
+//!    `—`, are joined into one token.
+//! 5. **Back to the original.** Tokens of the converted text are mapped back through the offset
+//!    map; a boundary that falls inside a rewritten region joins its tokens, so the result
+//!    always tiles the original.
+//!
+//! # Design
+//!
+//! - No global state: the dictionary lives in the segmenter (shared through an `Arc`), so
+//!   several segmenters with different user dictionaries can coexist. Build one and share it;
+//!   loading takes a few hundred milliseconds.
+//! - jieba-rs types never appear in the API (jieba-rs is pre-1.0).
+//! - Segmenting never fails and never panics; errors come only from dictionaries and
+//!   configuration ([`Error`]).
+//! - The domain dictionary is written from general knowledge of statistical bulletins and work
+//!   reports, never from an evaluation set. A frequency too low to keep a term whole is raised
+//!   to the lowest one that does.
+//! - Non-goals: training segmentation models, and any dictionary or rule fitted to a
+//!   benchmark's gold standard.
+//!
+//! # Crate features
+//!
+//! - `default-dict` (default): embeds jieba's dictionary for [`JiebaSegmenter::new`]. Without
+//!   it, give a dictionary with [`JiebaSegmenter::from_dict`] or [`Builder::dict`].
+//! - `tantivy`: `tantivy::JiebaTokenizer`, a tokenizer for the tantivy search engine, against
+//!   `tantivy-tokenizer-api` (not tantivy itself).
+//!
+//! # Panics
+//!
+//! Nothing in this crate panics on any input text. [`JiebaSegmenter::new`] panics only if the
+//! embedded dictionaries were invalid, which the tests rule out.
+
+#![doc(test(attr(deny(warnings))))]
 
 mod error;
 pub mod figures;
 mod kind;
 mod script;
 mod segmenter;
+#[cfg(feature = "tantivy")]
+pub mod tantivy;
 
 pub use error::{Error, ErrorKind};
 pub use segmenter::{

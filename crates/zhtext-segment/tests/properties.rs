@@ -1,4 +1,5 @@
 //! Property tests: segmentation tiles any input and never panics.
+#![cfg(feature = "default-dict")]
 
 mod common;
 

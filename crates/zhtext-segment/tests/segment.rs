@@ -1,4 +1,5 @@
 //! Behaviour on real text: golden files, figures, Traditional text, dictionaries, errors.
+#![cfg(feature = "default-dict")]
 
 mod common;
 
