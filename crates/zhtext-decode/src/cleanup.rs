@@ -236,7 +236,7 @@ impl Cleanup {
             self.map_char(c, start + i, start + i + len, pieces);
             i += len;
         }
-        nfc(pieces);
+        nfc(pieces, |c| self.remap(c));
         if self.punct != PunctStyle::Keep {
             self.punctuation(pieces);
         }
@@ -258,9 +258,11 @@ impl Cleanup {
                 const NUM: [&str; 10] =
                     ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
                 let n = NUM[(c as u32 - 0x3220) as usize];
-                push_str(pieces, "（", from, to);
+                let (open, close) =
+                    if self.punct == PunctStyle::HalfWidth { ("(", ")") } else { ("（", "）") };
+                push_str(pieces, open, from, to);
                 push_str(pieces, n, from, to);
-                push_str(pieces, "）", from, to);
+                push_str(pieces, close, from, to);
                 return;
             }
             _ => match fold_fullwidth(c) {
@@ -270,6 +272,15 @@ impl Cleanup {
             },
         };
         pieces.push(Piece { c: out, start: from, end: to });
+    }
+
+    /// What a character that normalization produced becomes.
+    fn remap(&self, c: char) -> char {
+        match fold_fullwidth(c) {
+            Some(ascii) => ascii,
+            None if self.punct == PunctStyle::HalfWidth => half_width_punct(c).unwrap_or(c),
+            None => c,
+        }
     }
 
     /// Half-width punctuation next to Chinese becomes full-width; `．`/`－` between digits
@@ -415,7 +426,7 @@ fn push_str(pieces: &mut Vec<Piece>, s: &str, start: usize, end: usize) {
 }
 
 /// Composes to NFC the stretches around characters that are not already NFC.
-fn nfc(pieces: &mut Vec<Piece>) {
+fn nfc(pieces: &mut Vec<Piece>, remap: impl Fn(char) -> char) {
     if pieces
         .iter()
         .all(|p| (p.c as u32) < 0x300 || is_nfc_quick(std::iter::once(p.c)) == IsNormalized::Yes)
@@ -426,27 +437,40 @@ fn nfc(pieces: &mut Vec<Piece>) {
         canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
     };
     let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    let mut part: Vec<Piece> = Vec::new();
     let mut j = 0;
     let n = pieces.len();
     while j < n {
-        // A segment: a stable starter (or the start) and everything up to the next stable one.
-        let seg = j;
-        j += 1;
-        while j < n && !stable(pieces[j].c) {
+        if stable(pieces[j].c) {
+            out.push(pieces[j]);
             j += 1;
-        }
-        let part = &pieces[seg..j];
-        if part.len() == 1 && stable(part[0].c) {
-            out.push(part[0]);
             continue;
+        }
+        // A segment: the unstable characters from here, with the starter before them when
+        // they may combine with it (and every piece that shares the starter's source span).
+        part.clear();
+        if canonical_combining_class(pieces[j].c) != 0
+            || is_nfc_quick(std::iter::once(pieces[j].c)) == IsNormalized::Maybe
+        {
+            if let Some(last) = out.last().copied() {
+                let keep = out
+                    .iter()
+                    .rposition(|p| p.start != last.start || p.end != last.end)
+                    .map_or(0, |k| k + 1);
+                part.extend(out.drain(keep..));
+            }
+        }
+        while j < n && !stable(pieces[j].c) {
+            part.push(pieces[j]);
+            j += 1;
         }
         let text: String = part.iter().map(|p| p.c).collect();
         let normalized: String = text.nfc().collect();
         if normalized == text {
-            out.extend_from_slice(part);
+            out.extend_from_slice(&part);
         } else {
             let (s, e) = (part[0].start, part[part.len() - 1].end);
-            out.extend(normalized.chars().map(|c| Piece { c, start: s, end: e }));
+            out.extend(normalized.chars().map(|c| Piece { c: remap(c), start: s, end: e }));
         }
     }
     *pieces = out;

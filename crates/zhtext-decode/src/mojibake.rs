@@ -182,7 +182,11 @@ fn try_repair(
         // Two characters at least (three garbled ones), one of them Han; or one CJK
         // character whose last byte was read as `€` (`一` → `涓€`).
         MojibakeKind::Gbk => {
-            (repaired.chars().nth(1).is_some() && repaired.chars().any(is_han))
+            // No ASCII: a GBK trail byte below 0x80 cannot come from UTF-8 of Chinese text
+            // without being ambiguous (`记l` and `璁發` are the same bytes).
+            (!repaired.bytes().any(|b| b.is_ascii())
+                && repaired.chars().nth(1).is_some()
+                && repaired.chars().any(is_han))
                 || (garbled.ends_with('€') && repaired.chars().all(cjk))
         }
         // Each character came from two to four garbled ones, which genuine text does not
