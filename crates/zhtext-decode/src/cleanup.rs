@@ -292,8 +292,8 @@ impl Cleanup {
         let mut stack: Vec<usize> = Vec::new();
         let mut pairs: Vec<(usize, usize)> = Vec::new();
         let mut lone: Vec<usize> = Vec::new();
-        for j in 0..n {
-            match pieces[j].c {
+        for (j, piece) in pieces.iter().enumerate() {
+            match piece.c {
                 '(' => stack.push(j),
                 ')' => match stack.pop() {
                     Some(o) => pairs.push((o, j)),
@@ -449,16 +449,14 @@ fn nfc(pieces: &mut Vec<Piece>, remap: impl Fn(char) -> char) {
         // A segment: the unstable characters from here, with the starter before them when
         // they may combine with it (and every piece that shares the starter's source span).
         part.clear();
-        if canonical_combining_class(pieces[j].c) != 0
-            || is_nfc_quick(std::iter::once(pieces[j].c)) == IsNormalized::Maybe
-        {
-            if let Some(last) = out.last().copied() {
-                let keep = out
-                    .iter()
-                    .rposition(|p| p.start != last.start || p.end != last.end)
-                    .map_or(0, |k| k + 1);
-                part.extend(out.drain(keep..));
-            }
+        let combines = canonical_combining_class(pieces[j].c) != 0
+            || is_nfc_quick(std::iter::once(pieces[j].c)) == IsNormalized::Maybe;
+        if combines && let Some(last) = out.last().copied() {
+            let keep = out
+                .iter()
+                .rposition(|p| p.start != last.start || p.end != last.end)
+                .map_or(0, |k| k + 1);
+            part.extend(out.drain(keep..));
         }
         while j < n && !stable(pieces[j].c) {
             part.push(pieces[j]);

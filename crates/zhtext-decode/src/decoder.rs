@@ -212,16 +212,10 @@ impl Decoder {
 
 /// Decodes `bytes` as `encoding` (no BOM handling).
 fn decode_as(bytes: &[u8], encoding: Encoding, source: Source, confidence: f32) -> Decoded<'_> {
-    if encoding == Encoding::Utf8 {
-        if let Ok(text) = std::str::from_utf8(bytes) {
-            return Decoded {
-                text: Cow::Borrowed(text),
-                encoding,
-                source,
-                malformed: 0,
-                confidence,
-            };
-        }
+    if encoding == Encoding::Utf8
+        && let Ok(text) = std::str::from_utf8(bytes)
+    {
+        return Decoded { text: Cow::Borrowed(text), encoding, source, malformed: 0, confidence };
     }
     let mut text = String::new();
     let malformed = decode_counting(bytes, encoding, &mut text, true);
@@ -305,7 +299,7 @@ fn detect(bytes: &[u8]) -> Decoded<'_> {
         return decoded;
     }
     let mut candidates: Vec<Encoding> = vec![Encoding::Gb18030, Encoding::Big5];
-    if bytes.len() % 2 == 0 && bytes.contains(&0) {
+    if bytes.len().is_multiple_of(2) && bytes.contains(&0) {
         candidates.extend([Encoding::Utf16Le, Encoding::Utf16Be]);
     }
     if !candidates.contains(&guess) {

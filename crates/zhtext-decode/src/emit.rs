@@ -31,11 +31,6 @@ impl<'a, 'm> Emitter<'a, 'm> {
         self.copied = span.end;
     }
 
-    /// Whether anything was replaced yet.
-    pub(crate) fn changed(&self) -> bool {
-        self.out.is_some()
-    }
-
     pub(crate) fn finish(self) -> Cow<'a, str> {
         match self.out {
             None => Cow::Borrowed(self.input),

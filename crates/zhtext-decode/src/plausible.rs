@@ -91,7 +91,6 @@ pub(crate) fn is_private_use(c: char) -> bool {
 pub(crate) struct Score {
     points: i64,
     chars: u64,
-    common: u64,
 }
 
 impl Score {
@@ -109,9 +108,6 @@ impl Score {
             }
             self.chars += 1;
             self.points += i64::from(char_points(c));
-            if han_weight(c) >= 2 {
-                self.common += 1;
-            }
         }
     }
 
@@ -133,14 +129,6 @@ impl Score {
             return 0.0;
         }
         (self.points as f64 / self.chars as f64 / 2.2) as f32
-    }
-
-    /// The share of scored characters that are among the 1,000 most frequent Han characters.
-    pub(crate) fn common_ratio(&self) -> f32 {
-        if self.chars == 0 {
-            return 0.0;
-        }
-        (self.common as f64 / self.chars as f64) as f32
     }
 }
 
