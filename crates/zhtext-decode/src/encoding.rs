@@ -93,6 +93,28 @@ impl Encoding {
         encoding_rs::Encoding::for_label(trimmed.as_bytes()).map(Encoding::from_rs)
     }
 
+    /// Encodes `text` in this encoding, for tests, benches and writing legacy files.
+    ///
+    /// Characters the encoding lacks become HTML numeric character references (`&#32675;`),
+    /// as browsers submit them; UTF-16 is written without a BOM. UTF-8 is borrowed.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhtext_decode::{Decoder, Encoding};
+    ///
+    /// let bytes = Encoding::Big5.encode("區長講話");
+    /// assert_eq!(Decoder::new().decode(&bytes).text(), "區長講話");
+    /// ```
+    #[must_use]
+    pub fn encode<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, [u8]> {
+        match self {
+            Encoding::Utf16Le => text.encode_utf16().flat_map(u16::to_le_bytes).collect(),
+            Encoding::Utf16Be => text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+            _ => self.to_rs().encode(text).0,
+        }
+    }
+
     pub(crate) fn from_rs(encoding: &'static encoding_rs::Encoding) -> Encoding {
         if encoding == encoding_rs::UTF_8 {
             Encoding::Utf8
