@@ -287,7 +287,8 @@ struct Candidate {
 /// Detects the encoding of `bytes` (not valid UTF-8, no BOM) and decodes them.
 fn detect(bytes: &[u8]) -> Decoded<'_> {
     let mut detector = chardetng::EncodingDetector::new();
-    detector.feed(bytes, true);
+    // chardetng is slow; the start of a page tells as much as the whole.
+    detector.feed(&bytes[..bytes.len().min(SAMPLE)], true);
     let (guess, guess_confident) = detector.guess_assess(None, true);
     let guess = Encoding::from_rs(guess);
     let chinese = matches!(guess, Encoding::Gb18030 | Encoding::Big5 | Encoding::Utf8);

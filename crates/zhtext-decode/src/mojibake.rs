@@ -108,7 +108,7 @@ pub(crate) fn repair_impl<'a>(
         let len = c.len_utf8();
         let kind = if latin_byte(c).is_some_and(|x| (0xC2..=0xF4).contains(&x)) {
             MojibakeKind::Windows1252
-        } else if ('\u{4E00}'..='\u{9FFF}').contains(&c)
+        } else if starts_gbk_mojibake(c)
             && han_weight(c) <= 2
             && gbk_bytes(&mut gbk, c).is_some_and(|(x, y)| (0xC2..=0xF4).contains(&x) && y >= 0x80)
         {
@@ -209,6 +209,56 @@ fn try_repair(
     clearly_better.then(|| (end, repaired.to_owned()))
 }
 
+/// Han characters whose GBK bytes are a UTF-8 lead byte (E2–E9, EF) and a continuation
+/// byte: the first character of UTF-8 Chinese text read as GBK. A bit per code point of
+/// U+4E00..=U+9FFF, built at compile time from `data/gbk_utf8_lead.txt`.
+static GBK_UTF8_LEAD: [u64; 328] = build_set(include_str!("data/gbk_utf8_lead.txt"));
+
+const fn build_set(text: &str) -> [u64; 328] {
+    let bytes = text.as_bytes();
+    let mut set = [0u64; 328];
+    let mut i = 0;
+    let mut comment = false;
+    let mut line_start = true;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            line_start = true;
+            comment = false;
+            i += 1;
+            continue;
+        }
+        if line_start {
+            comment = b == b'#';
+            line_start = false;
+        }
+        if !comment && b >= 0xE0 && b < 0xF0 && i + 2 < bytes.len() {
+            let c = ((b as u32 & 0x0F) << 12)
+                | ((bytes[i + 1] as u32 & 0x3F) << 6)
+                | (bytes[i + 2] as u32 & 0x3F);
+            if c >= 0x4E00 && c <= 0x9FFF {
+                let k = (c - 0x4E00) as usize;
+                set[k / 64] |= 1 << (k % 64);
+            }
+            i += 3;
+        } else {
+            i += 1;
+        }
+    }
+    set
+}
+
+/// Whether `c` can start UTF-8 Chinese text read as GBK.
+#[inline]
+fn starts_gbk_mojibake(c: char) -> bool {
+    let u = c as u32;
+    if !(0x4E00..=0x9FFF).contains(&u) {
+        return false;
+    }
+    let k = (u - 0x4E00) as usize;
+    GBK_UTF8_LEAD[k / 64] & (1 << (k % 64)) != 0
+}
+
 /// The byte `c` came from when bytes were decoded as Windows-1252 or Latin-1.
 fn latin_byte(c: char) -> Option<u8> {
     let b = match c {
@@ -267,6 +317,22 @@ mod tests {
         let r = repair_mojibake("鍏ㄥ幙浜忔崯浼佷笟");
         assert_eq!(r.text, "全县亏损企业");
         assert_eq!(r.repairs.len(), 1);
+    }
+
+    #[test]
+    fn lead_table_matches_encoding_rs() {
+        let mut gbk = encoding_rs::GBK.new_encoder();
+        for u in 0x4E00..=0x9FFF {
+            let c = char::from_u32(u).expect("Han code point");
+            let expected = gbk_bytes(&mut gbk, c).is_some_and(|(x, y)| {
+                (matches!(x, 0xE2..=0xE9 | 0xEF)) && (0x80..=0xBF).contains(&y)
+            });
+            assert_eq!(
+                starts_gbk_mojibake(c),
+                expected,
+                "help: regenerate data/gbk_utf8_lead.txt ({c})"
+            );
+        }
     }
 
     #[test]
