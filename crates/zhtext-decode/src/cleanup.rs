@@ -138,8 +138,14 @@ impl Cleanup {
         loop {
             let end =
                 memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(input.len(), |k| start + k);
-            if self.line_needs_work(&input[start..end]) {
-                self.clean_line(input, start, end, &mut pieces, &mut emitter);
+            let line = &input[start..end];
+            if let Some(first) = self.next_interesting(line, 0) {
+                if memchr::memchr2(b'(', b')', line.as_bytes()).is_some() {
+                    // Brackets are paired across the whole line.
+                    self.clean_line(input, start, end, &mut pieces, &mut emitter);
+                } else {
+                    self.clean_windows(input, start, end, first, &mut pieces, &mut emitter);
+                }
             }
             if end == input.len() {
                 break;
@@ -156,11 +162,12 @@ impl Cleanup {
         emitter.finish()
     }
 
-    /// Whether a line (without its terminator) may change; false means it certainly won't.
-    fn line_needs_work(&self, line: &str) -> bool {
+    /// The first position at or after `from` in `line` (no terminator) where something may
+    /// change; `None` means nothing after `from` will.
+    fn next_interesting(&self, line: &str, from: usize) -> Option<usize> {
         let b = line.as_bytes();
         let punct = self.punct != PunctStyle::Keep;
-        let mut i = 0;
+        let mut i = from;
         while i < b.len() {
             let x = b[i];
             if x < 0x80 {
@@ -170,20 +177,61 @@ impl Cleanup {
                     _ => false,
                 };
                 if hit {
-                    return true;
+                    return Some(i);
                 }
                 i += 1;
             } else if (0xE4..=0xE9).contains(&x) {
                 i += 3;
             } else {
-                let Some(c) = line[i..].chars().next() else { return true };
+                let Some(c) = line.get(i..).and_then(|rest| rest.chars().next()) else {
+                    return Some(i);
+                };
                 if self.char_needs_work(c) {
-                    return true;
+                    return Some(i);
                 }
                 i += c.len_utf8();
             }
         }
-        false
+        None
+    }
+
+    /// Cleans line `input[start..end]` (no brackets) in windows around the places that may
+    /// change. A window runs from the Han character before such a place to the Han character
+    /// after it: every rule looks no further than the nearest character that is not a space,
+    /// and a Han character (U+4000..U+9FFF, lead byte E4..E9) never changes itself.
+    fn clean_windows(
+        &self,
+        input: &str,
+        start: usize,
+        end: usize,
+        first: usize,
+        pieces: &mut Vec<Piece>,
+        emitter: &mut Emitter<'_, '_>,
+    ) {
+        let line = &input[start..end];
+        let b = line.as_bytes();
+        let mut floor = 0;
+        let mut pos = first;
+        loop {
+            let a = b[floor..pos]
+                .iter()
+                .rposition(|x| (0xE4..=0xE9).contains(x))
+                .map_or(floor, |k| floor + k);
+            let z = b[pos + 1..]
+                .iter()
+                .position(|x| (0xE4..=0xE9).contains(x))
+                .map_or(line.len(), |k| (pos + 1 + k + 3).min(line.len()));
+            self.clean_line(input, start + a, start + z, pieces, emitter);
+            if z >= line.len() {
+                break;
+            }
+            // The closing Han character is the next window's opening context.
+            floor = z - 3;
+            match self.next_interesting(line, z) {
+                Some(next) => pos = next,
+                None => break,
+            }
+        }
     }
 
     /// Whether a non-ASCII character outside U+4000..U+9FFF may change or affect its
@@ -352,8 +400,8 @@ impl Cleanup {
                     if in_chinese && ok { full_width_of(c) } else { c }
                 }
                 '．' | '－' => {
-                    let digit_before = j > 0 && pieces[j - 1].c.is_ascii_digit();
-                    let digit_after = pieces.get(j + 1).is_some_and(|p| p.c.is_ascii_digit());
+                    let digit_before = prev_sig(pieces, j).is_some_and(|p| p.is_ascii_digit());
+                    let digit_after = next_sig(pieces, j).is_some_and(|p| p.is_ascii_digit());
                     if digit_before && digit_after { if c == '．' { '.' } else { '-' } } else { c }
                 }
                 '℅' => {
