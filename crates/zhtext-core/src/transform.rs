@@ -50,10 +50,10 @@ pub trait Transform: Send + Sync {
     fn apply_mapped<'a>(&self, input: &'a str, map: &mut OffsetMap) -> Cow<'a, str> {
         let out = self.apply(input);
         map.clear();
-        if let Cow::Owned(text) = &out {
-            if let Some((input_span, output_span)) = changed_middle(input, text) {
-                map.push(input_span, output_span);
-            }
+        if let Cow::Owned(text) = &out
+            && let Some((input_span, output_span)) = changed_middle(input, text)
+        {
+            map.push(input_span, output_span);
         }
         out
     }
