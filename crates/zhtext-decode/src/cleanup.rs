@@ -420,7 +420,7 @@ impl Cleanup {
     /// Trims each line and removes or normalizes spaces inside it.
     fn spaces_pass(&self, pieces: &mut Vec<Piece>) {
         let n = pieces.len();
-        let mut keep = vec![true; n];
+        let mut removed = false;
         let mut j = 0;
         while j < n {
             if !is_space(pieces[j].c) {
@@ -442,19 +442,19 @@ impl Cleanup {
                 }
                 _ => true,
             };
-            for k in run..j {
+            for piece in &mut pieces[run..j] {
                 if remove {
-                    keep[k] = false;
-                } else if pieces[k].c != ' ' && pieces[k].c != '\t' {
-                    pieces[k].c = ' ';
+                    // NUL never reaches this point as a character (controls are dropped).
+                    piece.c = '\0';
+                    removed = true;
+                } else if piece.c != ' ' && piece.c != '\t' {
+                    piece.c = ' ';
                 }
             }
         }
-        let mut k = 0;
-        pieces.retain(|_| {
-            k += 1;
-            keep[k - 1]
-        });
+        if removed {
+            pieces.retain(|p| p.c != '\0');
+        }
     }
 }
 
@@ -539,9 +539,13 @@ fn emit(input: &str, start: usize, end: usize, pieces: &[Piece], emitter: &mut E
         let unchanged =
             k == j + 1 && p.end - p.start == p.c.len_utf8() && input[p.start..].starts_with(p.c);
         if !unchanged {
-            buf.clear();
-            buf.extend(pieces[j..k].iter().map(|p| p.c));
-            emitter.replace(Span::new(p.start, p.end), &buf);
+            if k == j + 1 {
+                emitter.replace(Span::new(p.start, p.end), p.c.encode_utf8(&mut [0; 4]));
+            } else {
+                buf.clear();
+                buf.extend(pieces[j..k].iter().map(|p| p.c));
+                emitter.replace(Span::new(p.start, p.end), &buf);
+            }
         }
         pos = p.end;
         j = k;
