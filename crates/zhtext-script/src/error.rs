@@ -1,0 +1,48 @@
+//! The crate's error type.
+
+use std::fmt;
+
+/// An error of this crate: a configuration name OpenCC doesn't have.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+    name: String,
+}
+
+/// What went wrong.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The name is not one of OpenCC's configurations (see [`crate::Config::ALL`]).
+    UnknownConfig,
+}
+
+impl Error {
+    pub(crate) fn unknown_config(name: &str) -> Error {
+        Error { kind: ErrorKind::UnknownConfig, name: name.to_owned() }
+    }
+
+    /// What went wrong.
+    #[must_use]
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// The name that was given.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.kind {
+            ErrorKind::UnknownConfig => {
+                write!(f, "unknown OpenCC configuration {:?} (try s2t, t2s, s2twp, …)", self.name)
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}
