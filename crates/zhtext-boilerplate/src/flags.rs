@@ -1,0 +1,155 @@
+//! Quality flags: template placeholders, duplicated paragraphs, a title repeated at the end.
+
+use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
+
+/// Signs that a page is a template or was copied badly. Counted over the kept lines.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Flags {
+    /// Template placeholders and redactions: `X亿元`, `XX书记`, `20xx年`, `__市长`, `×届×次`,
+    /// `**区`, `***`. Each run counts once.
+    pub placeholders: usize,
+    /// Paragraphs (lines of 30 characters or more) that repeat an earlier one exactly.
+    pub duplicated_paragraphs: usize,
+    /// The page title appears again as one of the last lines.
+    pub repeated_title: bool,
+    /// Kept lines that some rule found doubtful (a weak chrome score), kept because losing a
+    /// line of the text is worse than keeping a footer.
+    pub uncertain_lines: usize,
+}
+
+/// Bytes that may start a placeholder.
+static CANDIDATE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'X' as usize] = true;
+    t[b'x' as usize] = true;
+    t[b'_' as usize] = true;
+    t[b'*' as usize] = true;
+    t[0xC3] = true;
+    t
+};
+
+/// Placeholder runs in `line`.
+pub(crate) fn placeholders(line: &str) -> usize {
+    let b = line.as_bytes();
+    let mut count = 0;
+    let mut i = 0;
+    loop {
+        // Jump to the next X x _ * or 0xC3 (the lead byte of ×).
+        match b[i..].iter().position(|&c| CANDIDATE[usize::from(c)]) {
+            Some(n) => i += n,
+            None => break,
+        }
+        let c = b[i];
+        match c {
+            b'X' | b'x' => {
+                let end = i + b[i..].iter().take_while(|&&c| c == b'X' || c == b'x').count();
+                let before = i.checked_sub(1).map(|j| b[j]);
+                let after = b.get(end).copied();
+                let letter = |c: Option<u8>| c.is_some_and(|c| c.is_ascii_alphabetic());
+                let wide = |c: Option<u8>| c.is_some_and(|c| c >= 0x80);
+                let digit = |c: Option<u8>| c.is_some_and(|c| c.is_ascii_digit());
+                if end - i <= 4
+                    && !letter(before)
+                    && !letter(after)
+                    && (wide(before)
+                        || wide(after)
+                        || after == Some(b'%')
+                        || (digit(before) && !digit(after)))
+                    && !(digit(before) && digit(after))
+                {
+                    count += 1;
+                }
+                i = end;
+            }
+            b'_' | b'*' => {
+                let end = i + b[i..].iter().take_while(|&&x| x == c).count();
+                if end - i >= 2 {
+                    count += 1;
+                }
+                i = end;
+            }
+            0xC3 if b.get(i + 1) == Some(&0x97) => {
+                // ×: a placeholder next to Han characters, a multiplication sign between digits.
+                let mut end = i;
+                while b.get(end) == Some(&0xC3) && b.get(end + 1) == Some(&0x97) {
+                    end += 2;
+                }
+                let before = i.checked_sub(1).map(|j| b[j]);
+                let after = b.get(end).copied();
+                let digit = |c: Option<u8>| c.is_some_and(|c| c.is_ascii_digit());
+                if !(digit(before) || digit(after)) {
+                    count += 1;
+                }
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    count
+}
+
+/// A paragraph compared by content, hashed by its length and ends (cheap on long lines).
+#[derive(Clone, Copy, Debug)]
+struct Para<'t>(&'t str);
+
+impl PartialEq for Para<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl Eq for Para<'_> {}
+
+impl Hash for Para<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        let b = self.0.as_bytes();
+        b.len().hash(state);
+        b[..b.len().min(32)].hash(state);
+        b[b.len().saturating_sub(32)..].hash(state);
+    }
+}
+
+/// Counts repeated long paragraphs.
+#[derive(Debug, Default)]
+pub(crate) struct Duplicates<'t> {
+    seen: HashSet<Para<'t>>,
+    pub count: usize,
+}
+
+impl<'t> Duplicates<'t> {
+    /// Paragraphs shorter than this many bytes are not compared (about 30 Han characters).
+    const MIN_BYTES: usize = 90;
+
+    pub(crate) fn add(&mut self, line: &'t str) {
+        if line.len() >= Self::MIN_BYTES && !self.seen.insert(Para(line)) {
+            self.count += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholder_runs() {
+        assert_eq!(placeholders("完成X亿元，XX书记，同比增长X%"), 3);
+        assert_eq!(placeholders("20xx年，__市长，**区，***"), 4);
+        assert_eq!(placeholders("区委×届×次全会"), 2);
+        assert_eq!(placeholders("3×4，PM10，GDP，Xbox，3d打印"), 0);
+        assert_eq!(placeholders("没有占位符"), 0);
+        assert_eq!(placeholders("X"), 0);
+    }
+
+    #[test]
+    fn duplicates() {
+        let long = "全".repeat(40);
+        let mut d = Duplicates::default();
+        d.add(&long);
+        d.add("短");
+        d.add(&long);
+        assert_eq!(d.count, 1);
+    }
+}
