@@ -121,6 +121,8 @@ pub(crate) struct OutLine<'a> {
     pub class: &'a Class,
     /// Whether a title label was cut off this line (it is then a marker).
     pub labelled: bool,
+    /// Index of the line in the input.
+    pub line: usize,
 }
 
 struct Draft {
@@ -151,8 +153,14 @@ pub(crate) fn split(output: &str, lines: &[OutLine<'_>]) -> Vec<Article> {
         }
         if line.class.salutation {
             // Title lines just above the salutation, after the last running text.
+            // The title block is a run of adjacent title lines; blank or removed lines may
+            // separate it from the salutation, not split it.
             let mut top = k;
-            while top > cur.start && k - top < 4 && title_line(&lines[top - 1]) {
+            while top > cur.start
+                && k - top < 4
+                && title_line(&lines[top - 1])
+                && (top == k || lines[top - 1].line + 1 == lines[top].line)
+            {
                 top -= 1;
             }
             let title = join_titles(&lines[top..k]);

@@ -83,16 +83,22 @@ pub(crate) fn decide(text: &str, lines: &[Line]) -> Vec<Decision> {
         }
         let trimmed = &text[line.trim_start..line.trim_end];
         let protected = c.salutation || c.marker.is_some();
+        let z = zone(i);
         if let Some(n) = c.title_label {
             let rest = trimmed[n..].trim_start_matches(crate::lines::is_space);
             out.push(if rest.is_empty() {
                 Decision::Remove(Reason::Metadata)
+            } else if z == Zone::Header && header_titles.contains(&rest) {
+                // The same heading again once the label is gone.
+                Decision::Remove(Reason::Junk)
             } else {
+                if z == Zone::Header {
+                    header_titles.push(rest);
+                }
                 Decision::CutLabel(trimmed.len() - rest.len())
             });
             continue;
         }
-        let z = zone(i);
         let mut decision = Decision::Keep { uncertain: false };
         if let Some((reason, raw)) = c.best {
             let score = match z {

@@ -176,7 +176,9 @@ impl Stripper {
         let mut kept: Vec<OutLine<'_>> = Vec::new();
         let mut flags = Flags::default();
         let mut duplicates = Duplicates::default();
-        for ((line, d), pos) in plan.lines.iter().zip(&plan.decisions).zip(&positions) {
+        for (index, ((line, d), pos)) in
+            plan.lines.iter().zip(&plan.decisions).zip(&positions).enumerate()
+        {
             let (Some((out_start, out_end)), false) = (*pos, line.is_blank()) else { continue };
             let labelled = matches!(d, Decision::CutLabel(_));
             if matches!(d, Decision::Keep { uncertain: true }) {
@@ -185,17 +187,34 @@ impl Stripper {
             let content = &output[out_start..out_end];
             flags.placeholders += flags::placeholders(content);
             duplicates.add(content);
-            kept.push(OutLine { out_start, out_end, text: content, class: &line.class, labelled });
+            kept.push(OutLine {
+                out_start,
+                out_end,
+                text: content,
+                class: &line.class,
+                labelled,
+                line: index,
+            });
         }
         flags.duplicated_paragraphs = duplicates.count;
 
-        let articles = articles::split(output, &kept);
-        let title = articles.first().and_then(|a| a.title.clone()).or_else(|| {
-            kept.iter()
-                .take_while(|l| !l.class.prose)
-                .find(|l| l.class.title_like && !l.class.salutation)
-                .map(|l| l.text.to_owned())
-        });
+        let mut articles = articles::split(output, &kept);
+        // The heading line at the top of the page, before any running text.
+        let heading = kept
+            .iter()
+            .take_while(|l| !l.class.prose)
+            .find(|l| l.class.title_like && !l.class.salutation && l.class.marker.is_none());
+        if let (Some(first), Some(h)) = (articles.first_mut(), heading)
+            && first.title.is_none()
+            && first.span.start <= h.out_start
+            && h.out_end <= first.span.end
+        {
+            first.title = Some(h.text.to_owned());
+        }
+        let title = articles
+            .first()
+            .and_then(|a| a.title.clone())
+            .or_else(|| heading.map(|h| h.text.to_owned()));
         if let (Some(t), Some(last)) = (&title, kept.last())
             && kept.len() > 1
             && last.class.title_like
