@@ -90,13 +90,6 @@ impl<'t, 'o> Scan<'t, 'o> {
             let next = match c {
                 '第' => self.rank(start),
                 '翻' => self.doubling(start),
-                '百' | '千' | '万' | '萬' | '佰' | '仟'
-                    if !text[start + c.len_utf8()..].starts_with("分之")
-                        && !text[start..].starts_with("百万分之")
-                        && !text[start..].starts_with("百萬分之") =>
-                {
-                    start + c.len_utf8()
-                }
                 _ => self.figure(start),
             };
             pos = next_boundary(text, next.max(start + 1));
@@ -155,13 +148,13 @@ impl<'t, 'o> Scan<'t, 'o> {
             // 一个, 三项, 两人: small counts in characters are prose.
             return next;
         }
-        if fig.number.single_cn && (text[fig.number.end..].starts_with(['块', '塊'])) {
+        if text[start..].starts_with("一块") || text[start..].starts_with("一塊") {
             // 一块: a piece, together.
             return next;
         }
-        if fig.unit.is_some_and(|u| u.tenths) && fig.number.single_cn {
+        if fig.unit.is_some_and(|u| u.tenths) {
             // 一成不变 and similar idioms.
-            if text[fig.end..].starts_with('不') {
+            if text[fig.end..].starts_with(['不', '为', '為', '立', '功', '果', '本', '绩', '績', '效', '员', '員', '就', '交', '型', '长', '長', '熟', '品', '都', '果']) {
                 return next;
             }
         }

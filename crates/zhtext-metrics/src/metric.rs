@@ -78,14 +78,6 @@ impl Spanned for Metric {
 impl fmt::Display for Metric {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let negative = self.value.is_some_and(|v| v.is_negative());
-        if let Some(a) = self.approx {
-            f.write_str(match a {
-                Approx::About => "约",
-                Approx::Over => "超过",
-                Approx::Under => "不足",
-                Approx::Nearly => "近",
-            })?;
-        }
         match (self.kind, self.direction) {
             (MetricKind::Change | MetricKind::Multiple, Some(Direction::Up)) => {
                 f.write_str("增长")?;
@@ -101,6 +93,14 @@ impl fmt::Display for Metric {
             (MetricKind::Rank, Some(Direction::Down)) => f.write_str("倒数第")?,
             (MetricKind::Rank, _) => f.write_str("排第")?,
             _ => {}
+        }
+        if let Some(a) = self.approx {
+            f.write_str(match a {
+                Approx::About => "约",
+                Approx::Over => "超过",
+                Approx::Under => "不足",
+                Approx::Nearly => "近",
+            })?;
         }
         match self.value {
             Some(v) => write!(f, "{v}")?,

@@ -50,6 +50,11 @@ pub fn parse_number(s: &str) -> Option<Decimal> {
     let lexed = lex(body, 0)?;
     let mut value = lexed.value?;
     let mut end = lexed.end;
+    if let Some(after) = body[end..].strip_prefix("分之") {
+        let m = lex(body, body.len() - after.len())?;
+        value = m.value?.checked_div(value)?;
+        end = m.end;
+    }
     // Money written out: 元/圆 then 角 and 分, or 整/正.
     if let Some((v, len)) = money_tail(body, end, value) {
         value = v;
@@ -104,12 +109,27 @@ pub fn scan(text: &str) -> Vec<Number> {
     let mut out = Vec::new();
     let mut pos = 0;
     while let Some(start) = next_trigger(text, pos) {
-        match lex(text, start) {
+        let lexed = lex(text, start).map(|mut l| {
+            if let Some(f) = lex_figure(text, start).filter(|f| f.number.end > l.end) {
+                // N分之M
+                l.end = f.number.end;
+                l.value = f.value;
+                l.value_max = f.value_max;
+            }
+            l
+        });
+        match lexed {
             Some(l) => {
+                let sign = text[..start]
+                    .chars()
+                    .next_back()
+                    .filter(|c| matches!(c, '-' | '－' | '负' | '負'))
+                    .filter(|_| !text[..start].trim_end_matches(['-', '－']).ends_with(|c: char| c.is_ascii_digit()));
+                let neg = |v: Option<Decimal>| if sign.is_some() { v.and_then(Decimal::checked_neg) } else { v };
                 out.push(Number {
-                    span: Span { start: l.start, end: l.end },
-                    value: l.value,
-                    value_max: l.value_max,
+                    span: Span { start: start - sign.map_or(0, char::len_utf8), end: l.end },
+                    value: neg(l.value),
+                    value_max: neg(l.value_max),
                     damaged: l.damaged,
                 });
                 pos = l.end.max(start + 1);
@@ -188,7 +208,7 @@ fn cn_char(c: char) -> Option<CnChar> {
     Some(match c {
         '零' | '〇' => Digit(0),
         '一' | '壹' | '幺' => Digit(1),
-        '二' | '两' | '兩' | '贰' | '貳' => Digit(2),
+        '二' | '两' | '兩' | '贰' | '貳' | '倆' | '俩' => Digit(2),
         '三' | '叁' | '參' => Digit(3),
         '四' | '肆' => Digit(4),
         '五' | '伍' => Digit(5),
@@ -202,6 +222,7 @@ fn cn_char(c: char) -> Option<CnChar> {
         '千' | '仟' => Small(1000),
         '万' | '萬' => Big(4),
         '亿' | '億' => Big(8),
+        '兆' => Big(12),
         '点' | '點' => Point,
         '几' | '幾' => Ji,
         '数' | '數' => Shu,
@@ -351,10 +372,11 @@ fn lex_arabic(text: &str, pos: usize) -> Option<(Option<Decimal>, usize, usize, 
         if (c == ',' || c == '，') && any && !seen_point && (grouped || int_digits <= 3) {
             // A thousands separator: exactly three digits follow, then no digit.
             let after = i + c.len_utf8();
-            let group = &text.as_bytes()[after..];
+            let group: Vec<Option<u8>> =
+                text[after..].chars().take(4).map(ascii_or_wide_digit).collect();
             if group.len() >= 3
-                && group[..3].iter().all(u8::is_ascii_digit)
-                && !group.get(3).is_some_and(u8::is_ascii_digit)
+                && group[..3].iter().all(Option::is_some)
+                && !group.get(3).is_some_and(Option::is_some)
             {
                 grouped = true;
                 i = after;
@@ -397,6 +419,9 @@ fn lex_fraction_digits(text: &str, pos: usize) -> Option<(Decimal, usize)> {
 /// Reads a numeral at `pos` (which must be on a char boundary).
 pub(crate) fn lex(text: &str, pos: usize) -> Option<Lexed> {
     let rest = text.get(pos..)?;
+    if let Some(l) = lex_fraction_word(text, pos) {
+        return Some(l);
+    }
     // 百分之… / 千分之… / 万分之…
     for (prefix, unit, divide) in [
         ("百分之", Unit::PERCENT, 0u32),
@@ -431,7 +456,18 @@ pub(crate) fn lex(text: &str, pos: usize) -> Option<Lexed> {
     let first = rest.chars().next()?;
     let leading_point = (first == '.' || first == '．')
         && char_at(rest, first.len_utf8()).and_then(ascii_or_wide_digit).is_some();
-    if !(ascii_or_wide_digit(first).is_some() || starts_numeral(first) || leading_point) {
+    // 百三 (130), 千三 (1300): a colloquial numeral that starts with its unit.
+    let unit_first = matches!(cn_char(first), Some(CnChar::Small(100 | 1000)))
+        && matches!(char_at(rest, first.len_utf8()).and_then(cn_char), Some(CnChar::Digit(1..=9)))
+        && !matches!(
+            char_at(rest, first.len_utf8() + 3).and_then(cn_char),
+            Some(CnChar::Digit(_) | CnChar::Small(_) | CnChar::Big(_) | CnChar::Point)
+        );
+    if !(ascii_or_wide_digit(first).is_some()
+        || starts_numeral(first)
+        || leading_point
+        || unit_first)
+    {
         return None;
     }
     if matches!(cn_char(first), Some(CnChar::Shu))
@@ -453,7 +489,9 @@ pub(crate) fn lex(text: &str, pos: usize) -> Option<Lexed> {
         let Some(c) = char_at(text, i) else { break };
         let prev = toks.last().map(|t| t.0);
         if ascii_or_wide_digit(c).is_some() || ((c == '.' || c == '．') && toks.is_empty()) {
-            if matches!(prev, Some(Tok::Num { .. } | Tok::Point(_) | Tok::Ji { .. })) {
+            if matches!(prev, Some(Tok::Num { zero: false, .. } | Tok::Point(_) | Tok::Ji { .. }))
+                || matches!(prev, Some(Tok::Num { arabic: true, .. }))
+            {
                 break;
             }
             let Some((value, end, int_digits, lead)) = lex_arabic(text, i) else { break };
@@ -502,10 +540,13 @@ pub(crate) fn lex(text: &str, pos: usize) -> Option<Lexed> {
                 if matches!(prev, Some(Tok::Point(_))) {
                     break;
                 }
-                if u >= 100 && (prev.is_none() || units::unit_starting_with_scale(&text[i..])) {
+                if u >= 100
+                    && ((prev.is_none() && !unit_first)
+                        || units::unit_starting_with_scale(&text[i..]))
+                {
                     break;
                 }
-                if u >= 100 && text[i + len..].starts_with("分之") {
+                if u >= 100 && text[i + len..].starts_with('分') && !text[i + len..].starts_with("分之") {
                     break;
                 }
                 toks.push((Tok::Small(u), i, i + len));
@@ -517,7 +558,7 @@ pub(crate) fn lex(text: &str, pos: usize) -> Option<Lexed> {
                 toks.push((Tok::Big(e), i, i + len));
             }
             Some(CnChar::Point) => {
-                if !matches!(prev, Some(Tok::Num { .. } | Tok::Small(_)))
+                if !matches!(prev, Some(Tok::Num { .. } | Tok::Small(_) | Tok::Big(_)))
                     || toks.iter().any(|t| matches!(t.0, Tok::Point(_)))
                 {
                     break;
@@ -533,14 +574,26 @@ pub(crate) fn lex(text: &str, pos: usize) -> Option<Lexed> {
                 if matches!(cn_char(c), Some(CnChar::Shu)) && !(prev.is_none() && before_unit) {
                     break;
                 }
-                if matches!(prev, Some(Tok::Num { .. } | Tok::Ji { .. } | Tok::Point(_))) {
+                let before_unit = matches!(next, Some(CnChar::Small(_)))
+                    || (before_unit && prev.is_none());
+                if matches!(
+                    prev,
+                    Some(Tok::Num { zero: false, .. } | Tok::Ji { .. } | Tok::Point(_))
+                ) {
                     break;
                 }
-                if !before_unit && !matches!(prev, Some(Tok::Small(_) | Tok::Big(_))) {
+                if !before_unit && !matches!(next, Some(CnChar::Big(_))) && !matches!(prev, Some(Tok::Small(_) | Tok::Big(_))) {
                     break;
                 }
                 toks.push((Tok::Ji { before_unit }, i, i + len));
                 approx = Some(Approx::About);
+            }
+            None if matches!(c, ' ' | '个' | '個')
+                && matches!(prev, Some(Tok::Num { .. }))
+                && matches!(char_at(text, i + len).and_then(cn_char), Some(CnChar::Big(_)))
+                && (c != ' ' || matches!(prev, Some(Tok::Num { arabic: true, .. }))) =>
+            {
+                // `177.1 亿`, and the spoken `两个亿`.
             }
             None => {
                 // 多/余 between a numeral and a scale word: 五百余万, 壹千多萬.
@@ -566,7 +619,7 @@ pub(crate) fn lex(text: &str, pos: usize) -> Option<Lexed> {
     let positional = toks.iter().any(|t| matches!(t.0, Tok::Small(_) | Tok::Big(_)))
         || (toks.len() > 1 && !arabic);
     let big = toks.iter().any(|t| matches!(t.0, Tok::Big(_)));
-    let single_cn = toks.len() == 1 && !arabic;
+    let single_cn = toks.len() == 1 && !arabic && matches!(toks[0].0, Tok::Num { .. });
     let toks: Vec<Tok> = toks.into_iter().map(|t| t.0).collect();
     let (value, value_max, pair_range) = evaluate(&toks);
     Some(Lexed {
@@ -584,6 +637,46 @@ pub(crate) fn lex(text: &str, pos: usize) -> Option<Lexed> {
         fraction_unit: None,
         pair_range,
     })
+}
+
+/// `千万分之六`, `万万分之七`, `百分之百`: a fraction word made of scale words only.
+fn lex_fraction_word(text: &str, pos: usize) -> Option<Lexed> {
+    let rest = &text[pos..];
+    let mut toks = Vec::new();
+    let mut i = 0;
+    for c in rest.chars() {
+        match cn_char(c) {
+            Some(CnChar::Small(u)) if u >= 100 => toks.push(Tok::Small(u)),
+            Some(CnChar::Big(e)) => toks.push(Tok::Big(e)),
+            _ => break,
+        }
+        i += c.len_utf8();
+    }
+    if toks.len() < 2 && !rest[i..].starts_with("分之百") {
+        return None;
+    }
+    let after = rest[i..].strip_prefix("分之")?;
+    let n = positional(&toks, false)?;
+    let m_pos = text.len() - after.len();
+    let mut inner = if after.starts_with(['百', '佰']) {
+        let mut l = lex_placeholder_number(m_pos, m_pos + '百'.len_utf8());
+        l.value = Some(Decimal::from_int(100));
+        l
+    } else {
+        lex(text, m_pos).filter(|l| l.fraction_unit.is_none())?
+    };
+    let (unit, scale) = if n == Decimal::from_int(1000) {
+        (Unit::PER_MILLE, Decimal::from_int(1))
+    } else {
+        (Unit::PERCENT, Decimal::from_int(100).checked_div(n)?)
+    };
+    inner.value = inner.value.and_then(|v| v.checked_mul(scale));
+    inner.value_max = inner.value_max.and_then(|v| v.checked_mul(scale));
+    inner.start = pos;
+    inner.fraction_unit = Some(unit);
+    inner.positional = true;
+    inner.single_cn = false;
+    Some(inner)
 }
 
 /// Cuts the token list where it stops being one numeral: two numbers side by side in a
@@ -658,6 +751,7 @@ fn evaluate(toks: &[Tok]) -> (Option<Decimal>, Option<Decimal>, bool) {
 
 fn positional(toks: &[Tok], ji_high: bool) -> Option<Decimal> {
     let zero = Decimal::ZERO;
+    let mut top = zero;
     let mut high = zero;
     let mut mid = zero;
     let mut section = zero;
@@ -693,7 +787,10 @@ fn positional(toks: &[Tok], ji_high: bool) -> Option<Decimal> {
                 if after_point {
                     return None;
                 }
-                let n = cur.take().map_or(Decimal::from_int(1), |c| c.0);
+                let n = match cur.take() {
+                    Some((c, _)) if !(after_zero && c == zero) => c,
+                    _ => Decimal::from_int(1),
+                };
                 section = section.checked_add(n.checked_mul(Decimal::from_int(u))?)?;
                 last_unit = Some(u);
                 after_zero = false;
@@ -704,6 +801,11 @@ fn positional(toks: &[Tok], ji_high: bool) -> Option<Decimal> {
                 if after_point {
                     high = high.checked_add(mid)?.checked_add(section)?.checked_add(n)?;
                     high = high.checked_mul(f)?;
+                    mid = zero;
+                } else if e >= 12 {
+                    top = top.checked_add(high)?.checked_add(mid)?.checked_add(section)?;
+                    top = top.checked_add(n)?.checked_mul(f)?;
+                    high = zero;
                     mid = zero;
                 } else if e >= 8 {
                     high = high.checked_add(mid)?.checked_add(section)?.checked_add(n)?;
@@ -722,7 +824,15 @@ fn positional(toks: &[Tok], ji_high: bool) -> Option<Decimal> {
                 after_zero = false;
             }
             Tok::Point(frac) => {
-                let n = cur.take().map_or(zero, |c| c.0);
+                let n = match (cur.take(), last_unit) {
+                    // 两千三点一 → 2300.1
+                    (Some((c, true)), Some(u)) if !after_zero && u >= 100 => {
+                        c.checked_mul(Decimal::from_int(u / 10))?
+                    }
+                    (c, _) => c.map_or(zero, |c| c.0),
+                };
+                high = top.checked_add(high)?;
+                top = zero;
                 high = high.checked_add(mid)?.checked_add(section)?.checked_add(n)?;
                 high = high.checked_add(frac)?;
                 mid = zero;
@@ -732,7 +842,7 @@ fn positional(toks: &[Tok], ji_high: bool) -> Option<Decimal> {
             }
         }
     }
-    let mut total = high.checked_add(mid)?.checked_add(section)?;
+    let mut total = top.checked_add(high)?.checked_add(mid)?.checked_add(section)?;
     if let Some((c, single_cn)) = cur {
         let c = match last_unit {
             // 三万五 → 35000, 一百二 → 120: a lone digit after a unit counts one place lower.
@@ -879,7 +989,7 @@ pub(crate) fn lex_figure(text: &str, pos: usize) -> Option<Figure> {
         if let Some(sep) = RANGE_SEPS.iter().find(|s| text[end..].starts_with(**s)) {
             let b_pos = end + sep.len();
             let b_pos = b_pos + usize::from(text[b_pos..].starts_with(' '));
-            let ascii_sep = sep.is_ascii() || sep.starts_with('－');
+            let ascii_sep = sep.starts_with('-') || sep.starts_with('－');
             if let Some(b) = lex(text, b_pos).filter(|b| b.fraction_unit.is_none()) {
                 // An ASCII hyphen ranges only between numerals of the same kind.
                 let same_kind = !ascii_sep || (b.arabic == number.arabic);
@@ -900,6 +1010,13 @@ pub(crate) fn lex_figure(text: &str, pos: usize) -> Option<Figure> {
         if units::match_unit(&text[after..]).is_some() {
             approx = Some(Approx::Over);
             unit_at = after;
+            // 3000多 → 3000..4000, 十多 → 10..20: up to the next step of the leading digit.
+            if value_max.is_none() {
+                if let Some(v) = value.filter(|v| v.is_integer() && v.mantissa() > 0) {
+                    let digits = v.mantissa().to_string().len() as u32;
+                    value_max = Decimal::pow10(digits - 1).and_then(|s| v.checked_add(s));
+                }
+            }
         }
     }
     let fraction_unit = number.fraction_unit;
@@ -921,6 +1038,29 @@ pub(crate) fn lex_figure(text: &str, pos: usize) -> Option<Figure> {
             }
             if u.care_of {
                 damaged = true;
+            }
+            if u.unit == Unit::YUAN {
+                // 三万元欧元, 9000元日币: the currency named after 元; 港币两千元: before.
+                if let Some(u2) = units::match_unit(&text[end..])
+                    .filter(|u2| u2.class == Class::Money && u2.unit != Unit::YUAN)
+                {
+                    unit = Some(u2);
+                    end += u2.len;
+                } else if let Some(cur) = currency_before(&text[..pos]) {
+                    unit = Some(UnitMatch { unit: cur, ..u });
+                }
+            }
+            // 1万元--5万元: a range with the unit on both ends.
+            if value_max.is_none() {
+                if let Some(sep) = RANGE_SEPS.iter().find(|s| text[end..].starts_with(**s)) {
+                    let b_pos = end + sep.len();
+                    if let Some(b) = lex(text, b_pos).and_then(|_| lex_figure(text, b_pos)) {
+                        if b.unit.map(|u| u.unit) == Some(u.unit) && b.value_max.is_none() {
+                            value_max = b.value;
+                            end = b.end;
+                        }
+                    }
+                }
             }
             if u.class == Class::Money && u.unit == Unit::YUAN {
                 if let Some((v, len)) = value.and_then(|v| money_tail(text, at, v)) {
@@ -944,6 +1084,15 @@ pub(crate) fn lex_figure(text: &str, pos: usize) -> Option<Figure> {
         placeholder: false,
         damaged,
     })
+}
+
+/// A currency named right before a number (`港币两千九百六十元`).
+fn currency_before(before: &str) -> Option<Unit> {
+    let before = before.trim_end_matches(' ');
+    let name = ["港币", "港幣", "美元", "欧元", "歐元", "日元", "新台币", "新臺幣", "台币", "英镑"]
+        .iter()
+        .find(|n| before.ends_with(**n))?;
+    units::match_unit(name).map(|m| m.unit)
 }
 
 fn lex_placeholder_number(start: usize, end: usize) -> Lexed {

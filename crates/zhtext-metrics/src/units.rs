@@ -283,7 +283,7 @@ pub(crate) fn match_unit(s: &str) -> Option<UnitMatch> {
 /// Whether `s` starts with a unit that begins with a scale character (`千瓦`, `千米`,
 /// `百分点`), which must win over reading the character as a scale word.
 pub(crate) fn unit_starting_with_scale(s: &str) -> bool {
-    ["千瓦", "千伏", "千克", "千米", "百分点", "百分點"].iter().any(|u| s.starts_with(u))
+    ["千瓦", "千伏", "千克", "千米", "百分点", "百分點", "兆瓦"].iter().any(|u| s.starts_with(u))
 }
 
 /// Words of time after a number: a number followed by one is a date or a period, not a
