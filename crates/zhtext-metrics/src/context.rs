@@ -21,7 +21,7 @@ const LEADING: &[&str] = &[
     "其中", "另外", "此外", "同时", "同時", "全年", "今年", "去年", "上年", "当年", "年内",
     "预计", "預計", "初步统计", "初步統計", "据统计", "據統計", "累计", "累計", "完成", "实现",
     "實現", "共", "新增", "为", "為", "和", "及", "与", "與", "以", "在", "我们", "我們", "已",
-    "目前", "截至目前", "今年以来", "今年以來", "以来", "以來", "全部",
+    "目前", "截至目前", "提前", "力争", "力爭", "确保", "確保", "今年以来", "今年以來", "以来", "以來", "全部",
 ];
 
 /// The indicator in the text left before a figure's relation words, or `None`.
@@ -42,6 +42,10 @@ pub(crate) fn clean_indicator(rest: &str) -> Option<&str> {
         if s == before {
             break;
         }
+    }
+    // A ranking scope (居全省, 排全市) names no indicator.
+    if ["居", "位居", "排", "列", "位列"].iter().any(|w| s.starts_with(w)) {
+        return None;
     }
     // A long clause: keep what follows its last 的 or verb-like joint.
     if s.chars().count() > 16 {
@@ -119,7 +123,11 @@ impl PeriodTracker {
                 } else {
                     None
                 };
-                if let Some(span) = hit.filter(|s| s.end <= to) {
+                // A comparison base (较一季度, 比上半年) is not the period in force.
+                let base = |s: &Span| {
+                    text[..s.start].ends_with(['较', '較', '比', '于', '於', '同'])
+                };
+                if let Some(span) = hit.filter(|s| s.end <= to && !base(s)) {
                     // 2019年上半年: a mention right after another joins it.
                     self.current = match self.current {
                         Some(prev) if prev.end == span.start => Some(Span::new(prev.start, span.end)),

@@ -256,7 +256,7 @@ pub(crate) fn read_prefix(clause: &str) -> Prefix<'_> {
             s = &s[..at];
         }
     }
-    if s.contains("是") && s.ends_with('的') {
+    if clause.trim_end().ends_with('的') && s.contains('是') {
         p.multiple_frame = true;
     }
     p.share = SHARE.iter().any(|w| clause.contains(w));
