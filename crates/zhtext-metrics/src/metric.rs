@@ -102,12 +102,25 @@ impl fmt::Display for Metric {
                 Approx::Nearly => "近",
             })?;
         }
+        // A figure with no unit is a figure through its scale word: write it with 万
+        // (`1.1万`), except a change, whose verb makes it one (`增长12.4`), and a rank.
+        let wan = self.unit.is_none()
+            && !matches!(self.kind, MetricKind::Rank)
+            && !(self.kind == MetricKind::Change && self.direction.is_some());
+        let write_value = |f: &mut fmt::Formatter<'_>, v: Decimal| -> fmt::Result {
+            match Decimal::pow10(4).and_then(|w| v.checked_div(w)).filter(|_| wan) {
+                Some(w) => write!(f, "{w}万"),
+                None => write!(f, "{v}"),
+            }
+        };
         match self.value {
-            Some(v) => write!(f, "{v}")?,
+            Some(v) => write_value(f, v)?,
+            None if self.unit.is_none() => f.write_str("X万")?,
             None => f.write_str("X")?,
         }
         if let Some(max) = self.value_max {
-            write!(f, "至{max}")?;
+            f.write_str("至")?;
+            write_value(f, max)?;
         }
         if let Some(u) = self.unit {
             f.write_str(u.as_str())?;
@@ -127,7 +140,28 @@ impl FromStr for Metric {
         }
         let mut metrics = MetricExtractor::new().extract(s);
         if metrics.is_empty() {
-            return Err(Error::new(ErrorKind::NoFigure));
+            // A bare number is a level with no unit (what `Display` writes for `1.1万`).
+            let no_figure = || Error::new(ErrorKind::NoFigure);
+            let (value, value_max) = match s.split_once('至') {
+                Some((a, b)) => (
+                    crate::parse_number(a).ok_or_else(no_figure)?,
+                    Some(crate::parse_number(b).ok_or_else(no_figure)?),
+                ),
+                None => (crate::parse_number(s).ok_or_else(no_figure)?, None),
+            };
+            return Ok(Metric {
+                span: Span { start: 0, end: s.len() },
+                value: Some(value),
+                value_max,
+                unit: None,
+                kind: MetricKind::Level,
+                direction: None,
+                approx: None,
+                indicator: None,
+                period: None,
+                placeholder: false,
+                damaged: false,
+            });
         }
         let first = metrics.swap_remove(0);
         let mut end = first.span.end;

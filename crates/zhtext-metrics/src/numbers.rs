@@ -693,7 +693,12 @@ fn trim_tokens(toks: Vec<(Tok, usize, usize)>) -> Vec<(Tok, usize, usize)> {
         if let (Some(prev), Tok::Num { zero: false, .. }) = (out.last(), t.0) {
             if let Tok::Num { zero: false, .. } = prev.0 {
                 // A pair like 三五 is a range when a unit follows and it starts the numeral.
+                let distinct = match (prev.0, t.0) {
+                    (Tok::Num { value: a, .. }, Tok::Num { value: b, .. }) => a < b,
+                    _ => false,
+                };
                 let pair = k == 1
+                    && distinct
                     && is_cn_digit(&prev.0)
                     && is_cn_digit(&t.0)
                     && matches!(toks.get(2).map(|t| t.0), Some(Tok::Small(_) | Tok::Big(_)));

@@ -287,9 +287,12 @@ pub(crate) fn approx_after(s: &str) -> Option<(Approx, usize)> {
 pub(crate) fn ends_with_change_verb(clause: &str) -> bool {
     let mut s = clause.trim_end();
     for _ in 0..3 {
-        match strip_suffix_any(s, &["了", "为", "為", "同比", "分别", "分別"]) {
-            Some(rest) => s = rest,
-            None => break,
+        if let Some(rest) = strip_suffix_any(s, &["了", "为", "為", "同比", "分别", "分別"]) {
+            s = rest;
+        } else if let Some(rest) = APPROX_BEFORE.iter().find_map(|(w, _)| s.strip_suffix(w)) {
+            s = rest;
+        } else {
+            break;
         }
     }
     VERBS
