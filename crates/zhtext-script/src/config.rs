@@ -87,7 +87,9 @@ impl Config {
     pub fn from_name(name: &str) -> Option<Config> {
         let name = name.trim();
         let stem = match name.len().checked_sub(5) {
-            Some(cut) if name.is_char_boundary(cut) && name[cut..].eq_ignore_ascii_case(".json") => {
+            Some(cut)
+                if name.is_char_boundary(cut) && name[cut..].eq_ignore_ascii_case(".json") =>
+            {
                 &name[..cut]
             }
             _ => name,

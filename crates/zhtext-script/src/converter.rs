@@ -6,9 +6,7 @@ use zhtext_core::{OffsetMap, Span, Transform};
 
 use crate::config::{Config, Plan};
 use crate::guard::Guard;
-use crate::tables::{
-    CHANGE, COMPAT, IDS, Step, StepId, TARGET, Value, decode, ids_len, utf8_len,
-};
+use crate::tables::{CHANGE, COMPAT, IDS, Step, StepId, TARGET, Value, decode, ids_len, utf8_len};
 
 /// Converts between Simplified and Traditional Chinese (and regional forms) exactly as
 /// OpenCC 1.4.2 does with the same configuration.
@@ -186,16 +184,12 @@ impl Step {
     ) -> bool {
         match value {
             Value::Same => false,
-            Value::Char(_) if j == i + len => {
+            Value::Char(_) | Value::Str(_) if j == i + len => {
                 let (cp, _) = decode(text.as_bytes(), i);
-                self.entry(cp).flags & TARGET != 0
+                self.entry(cp).flags & TARGET != 0 || self.kept_at(text, start, i, cp)
             }
             Value::Char(_) => false,
             Value::Str(v) => {
-                if j == i + len {
-                    let (cp, _) = decode(text.as_bytes(), i);
-                    return self.entry(cp).flags & TARGET != 0;
-                }
                 // The replacement already surrounds the key.
                 let key_len = j - i;
                 if v.len() >= key_len {
@@ -359,8 +353,11 @@ impl Converter {
             let base = out.len();
             let mut local = OffsetMap::new();
             let has_map = map.is_some();
-            let mut sink =
-                Sink::new(out, input.len() + input.len() / 8, if has_map { Some(&mut local) } else { None });
+            let mut sink = Sink::new(
+                out,
+                input.len() + input.len() / 8,
+                if has_map { Some(&mut local) } else { None },
+            );
             let fused = only.table().run(input, 0, input.len(), &mut sink, true, self.guard);
             if fused.is_ok() {
                 let changed = sink.finish(input);

@@ -24,10 +24,16 @@ pub enum Guard {
     Off,
     /// Leave a match alone when the text there is already converted:
     ///
-    /// - a one-character key that is itself the replacement of some other character in
-    ///   the same dictionary group (`苧` stays under `t2s`, since `t2s` makes it from `薴`);
+    /// - a one-character key that is itself the replacement of another key of the same
+    ///   dictionary group (`苧` stays under `t2s`, since `t2s` makes it from `薴`), or that
+    ///   sits inside the replacement of a phrase that keeps it (`昇` in `阎鹤昇`, which
+    ///   `t2s` makes from `閻鶴昇`);
     /// - a phrase whose replacement already surrounds it (`算法` inside `演算法`);
     /// - a phrase made only of characters the group would leave alone or that are
-    ///   already replacements, so text produced by a conversion is not converted again.
+    ///   replacements, so text produced by a conversion is not converted again.
+    ///
+    /// The price: a Traditional character that is also a Simplified replacement (`苧`)
+    /// is left as is even in Traditional text. Use the guard on text that may
+    /// already be converted, not as the default.
     SkipConverted,
 }

@@ -87,6 +87,9 @@
 
 #![doc(test(attr(deny(warnings))))]
 
+#[doc(hidden)]
+#[path = "bench_api.rs"]
+pub mod __bench;
 mod config;
 mod converter;
 mod detect;

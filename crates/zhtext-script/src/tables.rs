@@ -8,7 +8,7 @@
 //! says whether a phrase can start here, plus one hash map per dictionary for its
 //! multi-character keys, guarded by a bit filter over the first two characters.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -144,6 +144,12 @@ impl StepId {
         }
     }
 
+    /// Builds the table again, outside the shared cache (for load-time benches).
+    pub(crate) fn build_fresh(self) -> bool {
+        let step = Step::build(self.group(), self != StepId::Norm);
+        !step.bmp.is_empty()
+    }
+
     /// The compiled table of the step, built on first use and shared.
     pub(crate) fn table(self) -> &'static Step {
         static TABLES: [LazyLock<Step>; 13] = [
@@ -166,6 +172,15 @@ impl StepId {
 }
 
 impl Seg {
+    /// Builds the table again, outside the shared cache (for load-time benches).
+    pub(crate) fn build_fresh(self) -> bool {
+        let files: &'static [File] = match self {
+            Seg::St => &[File::StPhrases, File::StPhrasesRegional],
+            Seg::Ts => &[File::TsPhrases],
+        };
+        !Step::build(&[files], false).bmp.is_empty()
+    }
+
     /// The compiled table of the segmentation dictionary, built on first use and shared.
     pub(crate) fn table(self) -> &'static Step {
         static ST: LazyLock<Step> =
@@ -235,6 +250,13 @@ pub(crate) struct Step {
     long_values: FxHashMap<u32, &'static str>,
     phrases: Vec<Phrases>,
     pairs: Box<[u64]>,
+    /// For each first two characters of a multi-character key: a bit per key length (in
+    /// characters) that some key starting with them has.
+    lengths: FxHashMap<u64, u32>,
+    /// For the guard, built on first use: for each character a phrase replacement keeps
+    /// although the character table would change it, those replacements and the byte
+    /// offset of the character in them (`t2s` keeps `昇` in `閻鶴昇` → `阎鹤昇`).
+    kept: OnceLock<FxHashMap<u32, Vec<(&'static str, usize)>>>,
     pub(crate) ascii_plain: bool,
 }
 
@@ -245,6 +267,11 @@ impl std::fmt::Debug for Step {
             .field("phrases", &self.phrases.iter().map(|p| p.map.len()).collect::<Vec<_>>())
             .finish_non_exhaustive()
     }
+}
+
+#[inline]
+fn pair_key(c1: u32, c2: u32) -> u64 {
+    (u64::from(c1) << 32) | u64::from(c2)
 }
 
 #[inline]
@@ -263,6 +290,7 @@ impl Step {
         let mut phrases = Vec::with_capacity(group.len());
         let mut pairs = vec![0u64; (1 << PAIR_BITS) / 64].into_boxed_slice();
         let mut targets: FxHashSet<u32> = FxHashSet::default();
+        let mut lengths: FxHashMap<u64, u32> = FxHashMap::default();
 
         fn entry<'t>(
             bmp: &'t mut [Entry],
@@ -317,6 +345,8 @@ impl Step {
                             e.max_phrase = e.max_phrase.max(u8::try_from(n).unwrap_or(u8::MAX));
                             let bit = pair_hash(c1 as u32, c2 as u32);
                             pairs[bit / 64] |= 1 << (bit % 64);
+                            *lengths.entry(pair_key(c1 as u32, c2 as u32)).or_default() |=
+                                1 << n.min(31);
                         }
                     }
                 }
@@ -344,7 +374,42 @@ impl Step {
         // TARGET alone needs no work when the guard is off; keep such entries on the fast
         // path by remembering the mark apart from `flags == 0`.
         let ascii_plain = bmp[..0x80].iter().all(|e| e.flags == 0);
-        Step { bmp, astral, long_values, phrases, pairs, ascii_plain }
+        Step {
+            bmp,
+            astral,
+            long_values,
+            phrases,
+            pairs,
+            lengths,
+            kept: OnceLock::new(),
+            ascii_plain,
+        }
+    }
+
+    /// Whether the character at `i` lies inside a phrase replacement that keeps it, in
+    /// `text[start..]` (for the guard).
+    pub(crate) fn kept_at(&self, text: &str, start: usize, i: usize, cp: u32) -> bool {
+        let kept = self.kept.get_or_init(|| {
+            let mut kept: FxHashMap<u32, Vec<(&'static str, usize)>> = FxHashMap::default();
+            for dict in &self.phrases {
+                for (&key, &value) in &dict.map {
+                    if key == value {
+                        continue;
+                    }
+                    for (offset, c) in value.char_indices() {
+                        if self.entry(c as u32).flags & CHANGE != 0 {
+                            kept.entry(c as u32).or_default().push((value, offset));
+                        }
+                    }
+                }
+            }
+            kept
+        });
+        kept.get(&cp).is_some_and(|list| {
+            list.iter().any(|&(value, offset)| {
+                i >= start + offset && text.get(i - offset..i - offset + value.len()) == Some(value)
+            })
+        })
     }
 
     /// The entry of code point `cp`.
@@ -407,9 +472,10 @@ impl Step {
         if self.pairs[bit / 64] & (1 << (bit % 64)) == 0 {
             return None;
         }
-        // Byte ends of the next `max_phrase` characters: ends[n] is after n characters.
-        let mut ends = [0usize; 24];
-        let max = usize::from(e.max_phrase).min(ends.len() - 1);
+        let &mask = self.lengths.get(&pair_key(cp, c2))?;
+        // Byte ends of the next characters, as far as the longest key: ends[n] is after n.
+        let mut ends = [0usize; 32];
+        let max = (31 - mask.leading_zeros() as usize).min(usize::from(e.max_phrase));
         let mut n = 1;
         ends[1] = second;
         let mut p = second;
@@ -418,9 +484,13 @@ impl Step {
             n += 1;
             ends[n] = p.min(end);
         }
+        // Only the lengths some key with these two first characters has.
+        let mask = mask & ((2u32 << n) - 1) & !3;
         for (index, dict) in self.phrases.iter().enumerate() {
-            let top = n.min(dict.max_chars);
-            for k in (2..=top).rev() {
+            let mut todo = mask & ((2u32 << dict.max_chars.min(30)) - 1);
+            while todo != 0 {
+                let k = 31 - todo.leading_zeros() as usize;
+                todo &= !(1 << k);
                 if let Some(key) = text.get(i..ends[k])
                     && let Some(&value) = dict.map.get(key)
                 {
@@ -491,7 +561,13 @@ fn ids_arity(cp: u32) -> usize {
 /// Any code point is an operand; a sequence nests at most 15 operators deep and spans
 /// at most 64 code points, as in OpenCC 1.4.2.
 pub(crate) fn ids_len(text: &str, i: usize, end: usize) -> usize {
-    fn node(bytes: &[u8], pos: usize, end: usize, depth: usize, count: &mut usize) -> Option<usize> {
+    fn node(
+        bytes: &[u8],
+        pos: usize,
+        end: usize,
+        depth: usize,
+        count: &mut usize,
+    ) -> Option<usize> {
         if depth >= IDS_MAX_DEPTH || pos >= end {
             return None;
         }

@@ -14,7 +14,7 @@ fn load() -> Vec<(String, Config, String, String)> {
     let chars: Vec<char> = raw.chars().collect();
     for (k, &c) in chars.iter().enumerate() {
         if in_string {
-            in_string = !(c == '"' && !escaped);
+            in_string = c != '"' || escaped;
             escaped = c == '\\' && !escaped;
         } else if c == '"' {
             in_string = true;
