@@ -84,20 +84,14 @@ impl Features {
                         f.latin += 1;
                         f.symbols_only = false;
                     }
-                    b'@' => {
-                        if !f.email {
-                            f.email = is_email_at(b, i);
-                        }
-                    }
-                    b':' => {
-                        // 03:40
-                        if i > 0
-                            && b[i - 1].is_ascii_digit()
-                            && b.get(i + 1).is_some_and(u8::is_ascii_digit)
-                            && b.get(i + 2).is_some_and(u8::is_ascii_digit)
-                        {
-                            f.datetime = true;
-                        }
+                    b'@' if !f.email => f.email = is_email_at(b, i),
+                    // 03:40
+                    b':' if i > 0
+                        && b[i - 1].is_ascii_digit()
+                        && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+                        && b.get(i + 2).is_some_and(u8::is_ascii_digit) =>
+                    {
+                        f.datetime = true;
                     }
                     b'>' | b'/' => f.separators += 1,
                     b',' | b';' => f.commas += 1,
@@ -122,6 +116,18 @@ impl Features {
                 continue;
             }
             // Non-ASCII: one character of 2-4 bytes.
+            if (0xE4..=0xE9).contains(&c) && group_digits == 0 && n_groups == 0 {
+                // Fast path: a Han character not after digits.
+                f.han += 1;
+                f.chars += 1;
+                f.symbols_only = false;
+                if in_gap {
+                    in_gap = false;
+                    f.segments += 1;
+                }
+                i += 3;
+                continue;
+            }
             close_groups(&mut f, &mut groups, &mut n_groups, &mut group_digits, false);
             let len = utf8_len(c);
             f.chars += 1;
@@ -192,17 +198,42 @@ impl Features {
         }
         close_groups(&mut f, &mut groups, &mut n_groups, &mut group_digits, false);
         f.end = ending(line);
-        if f.end == End::Sentence && f.inner_stops > 0 && ends_with_ascii_stop(line) {
-            f.inner_stops -= 1;
-        } else if f.end == End::Sentence && f.inner_stops > 0 && ends_with_wide_stop(line) {
+        // The final mark is not an inner one.
+        if f.end == End::Sentence && f.inner_stops > 0 && ends_with_stop(line) {
             f.inner_stops -= 1;
         }
         f
     }
 
+    /// The features of a long line estimated from those of its head `h` and tail `t`;
+    /// `chars` is the line's real character count.
+    pub(crate) fn combine(h: Features, t: Features, chars: u32) -> Features {
+        let sampled = (h.chars + t.chars).max(1);
+        let scale = |a: u32, b: u32| {
+            u32::try_from(u64::from(a + b) * u64::from(chars) / u64::from(sampled))
+                .unwrap_or(u32::MAX)
+        };
+        Features {
+            chars,
+            han: scale(h.han, t.han),
+            digits: scale(h.digits, t.digits),
+            latin: scale(h.latin, t.latin),
+            inner_stops: h.inner_stops + t.inner_stops + u32::from(h.end == End::Sentence),
+            commas: h.commas + t.commas,
+            end: t.end,
+            email: h.email || t.email,
+            phone: h.phone || t.phone,
+            datetime: h.datetime || t.datetime,
+            separators: h.separators + t.separators,
+            segments: h.segments + t.segments,
+            symbols_only: h.symbols_only && t.symbols_only,
+        }
+    }
+
     /// Share of Han characters, in percent.
     pub(crate) fn han_percent(&self) -> u32 {
-        if self.chars == 0 { 0 } else { self.han * 100 / self.chars }
+        let percent = (u64::from(self.han) * 100).checked_div(u64::from(self.chars)).unwrap_or(0);
+        u32::try_from(percent).unwrap_or(100)
     }
 
     /// Running text: a sentence (ends with `。！？`, or is long and has commas), mostly Chinese.
@@ -318,12 +349,8 @@ fn ending(line: &str) -> End {
     }
 }
 
-fn ends_with_ascii_stop(line: &str) -> bool {
-    line.trim_end_matches(is_closer).ends_with(['!', '?'])
-}
-
-fn ends_with_wide_stop(line: &str) -> bool {
-    line.trim_end_matches(is_closer).ends_with(['。', '！', '？'])
+fn ends_with_stop(line: &str) -> bool {
+    line.trim_end_matches(is_closer).ends_with(['!', '?', '。', '！', '？'])
 }
 
 #[cfg(test)]

@@ -19,72 +19,62 @@ pub struct Flags {
     pub uncertain_lines: usize,
 }
 
-/// Bytes that may start a placeholder.
-static CANDIDATE: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'X' as usize] = true;
-    t[b'x' as usize] = true;
-    t[b'_' as usize] = true;
-    t[b'*' as usize] = true;
-    t[0xC3] = true;
-    t
-};
-
 /// Placeholder runs in `line`.
 pub(crate) fn placeholders(line: &str) -> usize {
     let b = line.as_bytes();
     let mut count = 0;
-    let mut i = 0;
-    loop {
-        // Jump to the next X x _ * or 0xC3 (the lead byte of ×).
-        match b[i..].iter().position(|&c| CANDIDATE[usize::from(c)]) {
-            Some(n) => i += n,
-            None => break,
+    // X x _ runs, then * and × runs; `done` skips the rest of a run already counted.
+    let mut done = 0;
+    for i in memchr::memchr3_iter(b'X', b'x', b'_', b) {
+        if i < done {
+            continue;
         }
         let c = b[i];
-        match c {
-            b'X' | b'x' => {
-                let end = i + b[i..].iter().take_while(|&&c| c == b'X' || c == b'x').count();
-                let before = i.checked_sub(1).map(|j| b[j]);
-                let after = b.get(end).copied();
-                let letter = |c: Option<u8>| c.is_some_and(|c| c.is_ascii_alphabetic());
-                let wide = |c: Option<u8>| c.is_some_and(|c| c >= 0x80);
-                let digit = |c: Option<u8>| c.is_some_and(|c| c.is_ascii_digit());
-                if end - i <= 4
-                    && !letter(before)
-                    && !letter(after)
-                    && (wide(before)
-                        || wide(after)
-                        || after == Some(b'%')
-                        || (digit(before) && !digit(after)))
-                    && !(digit(before) && digit(after))
-                {
-                    count += 1;
-                }
-                i = end;
+        if c == b'_' {
+            let end = i + b[i..].iter().take_while(|&&x| x == b'_').count();
+            count += usize::from(end - i >= 2);
+            done = end;
+            continue;
+        }
+        let end = i + b[i..].iter().take_while(|&&c| c == b'X' || c == b'x').count();
+        let before = i.checked_sub(1).map(|j| b[j]);
+        let after = b.get(end).copied();
+        let letter = |c: Option<u8>| c.is_some_and(|c| c.is_ascii_alphabetic());
+        let wide = |c: Option<u8>| c.is_some_and(|c| c >= 0x80);
+        let digit = |c: Option<u8>| c.is_some_and(|c| c.is_ascii_digit());
+        if end - i <= 4
+            && !letter(before)
+            && !letter(after)
+            && (wide(before)
+                || wide(after)
+                || after == Some(b'%')
+                || (digit(before) && !digit(after)))
+            && !(digit(before) && digit(after))
+        {
+            count += 1;
+        }
+        done = end;
+    }
+    done = 0;
+    for i in memchr::memchr2_iter(b'*', 0xC3, b) {
+        if i < done {
+            continue;
+        }
+        if b[i] == b'*' {
+            let end = i + b[i..].iter().take_while(|&&x| x == b'*').count();
+            count += usize::from(end - i >= 2);
+            done = end;
+        } else if b.get(i + 1) == Some(&0x97) {
+            // ×: a placeholder next to Han characters, a multiplication sign between digits.
+            let mut end = i;
+            while b.get(end) == Some(&0xC3) && b.get(end + 1) == Some(&0x97) {
+                end += 2;
             }
-            b'_' | b'*' => {
-                let end = i + b[i..].iter().take_while(|&&x| x == c).count();
-                if end - i >= 2 {
-                    count += 1;
-                }
-                i = end;
-            }
-            0xC3 if b.get(i + 1) == Some(&0x97) => {
-                // ×: a placeholder next to Han characters, a multiplication sign between digits.
-                let mut end = i;
-                while b.get(end) == Some(&0xC3) && b.get(end + 1) == Some(&0x97) {
-                    end += 2;
-                }
-                let before = i.checked_sub(1).map(|j| b[j]);
-                let after = b.get(end).copied();
-                let digit = |c: Option<u8>| c.is_some_and(|c| c.is_ascii_digit());
-                if !(digit(before) || digit(after)) {
-                    count += 1;
-                }
-                i = end;
-            }
-            _ => i += 1,
+            let before = i.checked_sub(1).map(|j| b[j]);
+            let after = b.get(end).copied();
+            let digit = |c: Option<u8>| c.is_some_and(|c| c.is_ascii_digit());
+            count += usize::from(!(digit(before) || digit(after)));
+            done = end;
         }
     }
     count

@@ -19,7 +19,7 @@
 //! assert!(!stripped.text.contains("小编"));
 //! let reasons: Vec<&str> = stripped.removed.iter().map(|r| r.reason.as_str()).collect();
 //! assert_eq!(reasons, ["breadcrumb", "site_intro", "navigation", "copyright"]);
-//! assert_eq!(stripped.removed[0].line, 1);
+//! assert_eq!((stripped.removed[0].line, stripped.removed[0].reason), (1, Reason::Breadcrumb));
 //! assert_eq!(stripped.title.as_deref(), Some("区长在全区经济工作会议上的讲话"));
 //! assert_eq!(stripped.articles.len(), 1);
 //! assert_eq!(stripped.flags.placeholders, 1); // "XX项目"

@@ -6,12 +6,16 @@ use crate::features::{End, Features};
 use crate::reason::Reason;
 use crate::rules::{Hits, RuleSet};
 
-/// Lines longer than this many bytes are running text unless a sample of their start
-/// says otherwise; they are not scanned by the rules (chrome lines are short).
+/// Lines longer than this many bytes are running text unless their head says otherwise;
+/// they are not scanned by the rules (chrome lines are short).
 const LONG_LINE: usize = 1200;
 
-/// How many bytes of a long line are sampled.
-const SAMPLE: usize = 300;
+/// Lines longer than this many bytes (and up to [`LONG_LINE`]) are scanned at their head
+/// and tail only.
+const MID_LINE: usize = 300;
+/// Bytes of the head and of the tail of a mid-length line that are scanned.
+const HEAD: usize = 180;
+const TAIL: usize = 120;
 
 /// Per-family soft length limits, in characters: a longer line loses 2 points, a line
 /// more than twice as long keeps at most 1 point (it is running text).
@@ -130,18 +134,26 @@ pub(crate) fn classify(rules: &RuleSet, line: &str) -> Class {
     if line.is_empty() {
         return Class::default();
     }
-    if line.len() > LONG_LINE && !suspicious_long(line) {
-        // Running text: no rule scores, no shapes.
-        let f = Features::of(sample_end(line));
-        return Class {
-            prose: true,
-            chars: (line.len() / 3) as u32,
-            han: f.han,
-            ..Class::default()
-        };
-    }
-    let f = Features::of(line);
-    let hits = rules.scan(line);
+    let (f, hits) = if line.len() > MID_LINE {
+        // A long line is looked at closely only when its start has little Chinese (markup,
+        // base64, a list of links) or it starts like a credit (`《…》来源于`).
+        let head = prefix(line, HEAD);
+        let hf = Features::of(head);
+        let suspicious = hf.han_percent() < 30 || line.starts_with('《');
+        if suspicious {
+            (Features::of(line), rules.scan(line))
+        } else if line.len() > LONG_LINE {
+            // Running text: no rule scores, no shapes.
+            let chars = char_count(line);
+            return Class { prose: true, chars, han: chars, ..Class::default() };
+        } else {
+            let tail = suffix(line, TAIL);
+            let f = Features::combine(hf, Features::of(tail), char_count(line));
+            (f, rules.scan_ends(head, tail))
+        }
+    } else {
+        (Features::of(line), rules.scan(line))
+    };
     let mut class = Class {
         prose: f.is_prose(),
         title_like: f.is_title_like(),
@@ -162,28 +174,28 @@ pub(crate) fn classify(rules: &RuleSet, line: &str) -> Class {
     class
 }
 
-/// A long line is looked at closely only when its start has little Chinese (markup,
-/// base64, a URL list) or it starts like a credit.
-fn suspicious_long(line: &str) -> bool {
-    let sample = sample_start(line);
-    let f = Features::of(sample);
-    f.han_percent() < 30 || sample.starts_with('《')
-}
-
-fn sample_start(line: &str) -> &str {
-    let mut cut = SAMPLE.min(line.len());
+/// At most `n` bytes from the start of `line`, on a char boundary.
+fn prefix(line: &str, n: usize) -> &str {
+    let mut cut = n.min(line.len());
     while !line.is_char_boundary(cut) {
         cut -= 1;
     }
     &line[..cut]
 }
 
-fn sample_end(line: &str) -> &str {
-    let mut cut = line.len().saturating_sub(SAMPLE);
+/// At most `n` bytes from the end of `line`, on a char boundary.
+fn suffix(line: &str, n: usize) -> &str {
+    let mut cut = line.len().saturating_sub(n);
     while !line.is_char_boundary(cut) {
         cut += 1;
     }
     &line[cut..]
+}
+
+/// Characters in `line` (bytes that are not UTF-8 continuation bytes).
+fn char_count(line: &str) -> u32 {
+    let n = line.as_bytes().iter().filter(|&&b| (b as i8) >= -0x40).count();
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Family scores of one line: keyword weights plus features, with the length limits.

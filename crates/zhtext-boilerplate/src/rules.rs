@@ -189,17 +189,34 @@ impl RuleSet {
     pub(crate) fn scan(&self, line: &str) -> Hits {
         let mut hits = Hits::default();
         let mut seen = [0u64; 2];
-        for m in self.automaton.find_overlapping_iter(line) {
+        self.scan_into(line, true, &mut hits, &mut seen);
+        hits
+    }
+
+    /// Runs the rules over the head and the tail of a long line (the middle of running text
+    /// holds no chrome worth the scan).
+    pub(crate) fn scan_ends(&self, head: &str, tail: &str) -> Hits {
+        let mut hits = Hits::default();
+        let mut seen = [0u64; 2];
+        self.scan_into(head, true, &mut hits, &mut seen);
+        self.scan_into(tail, false, &mut hits, &mut seen);
+        hits
+    }
+
+    /// `at_start`: `text` starts where the line starts (line-start anchors may match).
+    fn scan_into(&self, text: &str, at_start: bool, hits: &mut Hits, seen: &mut [u64; 2]) {
+        for m in self.automaton.find_overlapping_iter(text) {
             let rule_index = usize::from(self.rule_of[m.pattern().as_usize()]);
             let rule = &RULES[rule_index];
-            if !anchored(line, m.start(), m.end(), rule.anchor) {
+            let needs_start = matches!(rule.anchor, Anchor::Start | Anchor::Whole);
+            if (needs_start && !at_start) || !anchored(text, m.start(), m.end(), rule.anchor) {
                 continue;
             }
             match rule.kind {
                 Kind::Url => hits.url = true,
                 Kind::TitleLabel => {
-                    if hits.title_label.is_none() {
-                        hits.title_label = label_end(line, m.end());
+                    if hits.title_label.is_none() && at_start {
+                        hits.title_label = label_end(text, m.end());
                     }
                 }
                 Kind::Keyword => {
@@ -211,7 +228,6 @@ impl RuleSet {
                 }
             }
         }
-        hits
     }
 }
 
