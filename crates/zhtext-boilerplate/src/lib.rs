@@ -100,7 +100,8 @@
 //!    longer line loses points, a line twice as long keeps at most one. Running text — a
 //!    mostly Chinese line ending with `。！？` or long with commas — is never a chrome line by
 //!    shape alone. Lines over 1,200 bytes are running text unless their start has little
-//!    Chinese.
+//!    Chinese or opens a credit (`《`); lines of 300–1,200 bytes are scanned at their head and
+//!    tail only, where intros, labels and disclaimers sit.
 //! 3. **Zones.** The body runs from the first to the last line of running text no rule claims;
 //!    lines before it are the header, after it the footer. Scores rise by one there and fall by
 //!    one for running text in the body. A line scoring 4 is removed; 2–3 is kept and counted in
@@ -128,8 +129,9 @@
 //!   the wording of particular sites.
 //! - Precondition: the text is decoded and cleaned (zhtext-decode's `Cleanup`), so widths are
 //!   folded; full-width and half-width colons are both understood anyway.
-//! - Speed: one pass to split lines (memchr), one automaton pass over short lines only; long
-//!   lines are sampled. No regular expressions.
+//! - Speed: one pass to split lines (memchr), one automaton pass over short lines and the
+//!   ends of mid-length lines; long lines are sampled. No regular expressions. Building a
+//!   [`Stripper`] compiles the automaton (a few milliseconds): build one and share it.
 //! - Non-goals: HTML parsing (the input is text; leftover markup lines are removed whole),
 //!   rewriting inside a line other than a title label.
 //!
