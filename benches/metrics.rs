@@ -1,8 +1,55 @@
-//! Criterion benches for the metrics stage (placeholder until the stage lands).
+//! Criterion bench for the metrics stage: `MetricExtractor` over the three seed pages in
+//! `examples/data`, joined and repeated to about 1 MB.
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
 
-fn bench(_c: &mut Criterion) {}
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use zhtext::core::Extractor;
+use zhtext::metrics::{MetricExtractor, figure_spans};
+
+const SEEDS: [&str; 3] = [
+    include_str!("../examples/data/000_af21706e8f0fbd1f.txt"),
+    include_str!("../examples/data/001_bf553028553a4e53.txt"),
+    include_str!("../examples/data/003_4151e4342b9995f7.txt"),
+];
+
+/// The seeds joined and repeated to at least `size` bytes.
+fn corpus(size: usize) -> String {
+    let mut text = String::with_capacity(size + 300_000);
+    while text.len() < size {
+        for seed in SEEDS {
+            text.push_str(seed);
+            text.push('\n');
+        }
+    }
+    text
+}
+
+fn bench(c: &mut Criterion) {
+    let text = corpus(1 << 20);
+    let extractor = MetricExtractor::new();
+    let expected = extractor.extract(text.as_str()).len();
+    let expected_spans = figure_spans(&text).len();
+    assert!(expected > 1000, "the seeds hold figures");
+
+    let mut group = c.benchmark_group("metrics");
+    group.sample_size(10);
+    group.warm_up_time(std::time::Duration::from_secs(1));
+    group.measurement_time(std::time::Duration::from_secs(3));
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_with_input(BenchmarkId::new("extract", "seeds_1mb"), &text, |b, text| {
+        let mut out = Vec::with_capacity(expected);
+        b.iter(|| {
+            out.clear();
+            extractor.extract_into(&black_box(text.as_str()).into(), &mut out);
+            assert_eq!(out.len(), expected);
+        });
+    });
+    group.bench_with_input(BenchmarkId::new("figure_spans", "seeds_1mb"), &text, |b, text| {
+        b.iter(|| assert_eq!(figure_spans(black_box(text)).len(), expected_spans));
+    });
+    group.finish();
+}
 
 criterion_group!(benches, bench);
 criterion_main!(benches);

@@ -6,8 +6,29 @@ use zhtext_core::Span;
 pub(crate) fn is_clause_boundary(c: char) -> bool {
     matches!(
         c,
-        '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | ':' | '!' | '?' | '\n' | '（' | '）'
-            | '(' | ')' | '“' | '”' | '"' | '《' | '》' | '【' | '】' | '\t'
+        '，' | '。'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '\n'
+            | '（'
+            | '）'
+            | '('
+            | ')'
+            | '“'
+            | '”'
+            | '"'
+            | '《'
+            | '》'
+            | '【'
+            | '】'
+            | '\t'
     )
 }
 
@@ -18,10 +39,53 @@ pub(crate) fn is_sentence_boundary(c: char) -> bool {
 
 /// Words a clause may start with that are not part of the indicator.
 const LEADING: &[&str] = &[
-    "其中", "另外", "此外", "同时", "同時", "全年", "今年", "去年", "上年", "当年", "年内",
-    "预计", "預計", "初步统计", "初步統計", "据统计", "據統計", "累计", "累計", "完成", "实现",
-    "實現", "共", "新增", "为", "為", "和", "及", "与", "與", "以", "在", "我们", "我們", "已",
-    "目前", "截至目前", "提前", "力争", "力爭", "确保", "確保", "今年以来", "今年以來", "以来", "以來", "全部",
+    "其中",
+    "另外",
+    "此外",
+    "同时",
+    "同時",
+    "全年",
+    "今年",
+    "去年",
+    "上年",
+    "当年",
+    "年内",
+    "预计",
+    "預計",
+    "初步统计",
+    "初步統計",
+    "据统计",
+    "據統計",
+    "累计",
+    "累計",
+    "完成",
+    "实现",
+    "實現",
+    "共",
+    "新增",
+    "为",
+    "為",
+    "和",
+    "及",
+    "与",
+    "與",
+    "以",
+    "在",
+    "我们",
+    "我們",
+    "已",
+    "目前",
+    "截至目前",
+    "提前",
+    "力争",
+    "力爭",
+    "确保",
+    "確保",
+    "今年以来",
+    "今年以來",
+    "以来",
+    "以來",
+    "全部",
 ];
 
 /// The indicator in the text left before a figure's relation words, or `None`.
@@ -33,8 +97,8 @@ pub(crate) fn clean_indicator(rest: &str) -> Option<&str> {
             s = &s[len..];
         }
         for w in LEADING {
-            if let Some(r) = s.strip_prefix(w) {
-                s = r;
+            if crate::units::starts_with_b(s, w) {
+                s = &s[w.len()..];
                 break;
             }
         }
@@ -48,16 +112,14 @@ pub(crate) fn clean_indicator(rest: &str) -> Option<&str> {
         return None;
     }
     // A long clause: keep what follows its last 的 or verb-like joint.
-    if s.chars().count() > 16 {
-        if let Some(at) = ["的", "使", "让", "將", "将", "把", "对", "對"]
+    if s.chars().count() > 16
+        && let Some(at) = ["的", "使", "让", "將", "将", "把", "对", "對"]
             .iter()
             .filter_map(|w| s.rfind(w).map(|i| i + w.len()))
             .max()
-        {
-            if at < s.len() {
-                s = &s[at..];
-            }
-        }
+        && at < s.len()
+    {
+        s = &s[at..];
     }
     let chars = s.chars().count();
     if chars > 20 {
@@ -75,7 +137,9 @@ pub(crate) fn clean_indicator(rest: &str) -> Option<&str> {
 
 /// Byte length of a period mention at the start of `s` (`前三季度`, `2019年`, `上半年`).
 fn period_prefix_len(s: &str) -> Option<usize> {
-    for w in ["上半年", "下半年", "全年", "今年", "前三季度", "一季度", "二季度", "三季度", "四季度"] {
+    for w in
+        ["上半年", "下半年", "全年", "今年", "前三季度", "一季度", "二季度", "三季度", "四季度"]
+    {
         if s.starts_with(w) {
             return Some(w.len());
         }
@@ -105,44 +169,40 @@ impl PeriodTracker {
         let bytes = text.as_bytes();
         let to = to.min(bytes.len());
         let mut i = self.pos;
+        // Anchors end in the last byte of 年 (B4), 季 (A3) or 月 (88).
         while i < to {
-            let b = bytes[i];
-            if b == b'\n' {
-                self.current = None;
-                i += 1;
-                continue;
-            }
-            if b == 0xE5 || b == 0xE6 {
-                let tail = &bytes[i..];
-                let hit = if tail.starts_with(NIAN) {
-                    year_period(text, i)
-                } else if tail.starts_with(JI) {
-                    quarter_period(text, i)
-                } else if tail.starts_with(YUE) {
-                    month_period(text, i)
-                } else {
-                    None
+            let Some(k) = memchr::memchr3(0xB4, 0xA3, 0x88, &bytes[i..to]) else {
+                i = to;
+                break;
+            };
+            let last = i + k;
+            i = last + 1;
+            let Some(at) = last.checked_sub(2) else { continue };
+            let tail = &bytes[at..];
+            let hit = if tail.starts_with(NIAN) {
+                year_period(text, at)
+            } else if tail.starts_with(JI) {
+                quarter_period(text, at)
+            } else if tail.starts_with(YUE) {
+                month_period(text, at)
+            } else {
+                None
+            };
+            // A comparison base (较一季度, 比上半年) is not the period in force.
+            let base = |s: &Span| text[..s.start].ends_with(['较', '較', '比', '于', '於', '同']);
+            if let Some(span) = hit.filter(|s| s.end <= to && !base(s)) {
+                // 2019年上半年: a mention right after another joins it, in one paragraph.
+                self.current = match self.current {
+                    Some(prev) if prev.end == span.start => Some(Span::new(prev.start, span.end)),
+                    _ => Some(span),
                 };
-                // A comparison base (较一季度, 比上半年) is not the period in force.
-                let base = |s: &Span| {
-                    text[..s.start].ends_with(['较', '較', '比', '于', '於', '同'])
-                };
-                if let Some(span) = hit.filter(|s| s.end <= to && !base(s)) {
-                    // 2019年上半年: a mention right after another joins it.
-                    self.current = match self.current {
-                        Some(prev) if prev.end == span.start => Some(Span::new(prev.start, span.end)),
-                        _ => Some(span),
-                    };
-                    i = span.end;
-                    continue;
-                }
-                i += 3;
-                continue;
+                i = span.end;
             }
-            i += 1;
         }
         self.pos = i.max(self.pos);
-        self.current.and_then(|s| text.get(s.range()))
+        // A new paragraph since the mention ends it.
+        let current = self.current.filter(|s| memchr::memchr(b'\n', &bytes[s.end..to]).is_none());
+        current.and_then(|s| text.get(s.range()))
     }
 }
 
@@ -182,10 +242,10 @@ fn quarter_period(text: &str, at: usize) -> Option<Span> {
     if !matches!(c, '一' | '二' | '三' | '四' | '1' | '2' | '3' | '4') {
         return None;
     }
-    if let Some((s, c)) = prev_char(text, start) {
-        if matches!(c, '前' | '第' | '后' | '後') {
-            start = s;
-        }
+    if let Some((s, c)) = prev_char(text, start)
+        && matches!(c, '前' | '第' | '后' | '後')
+    {
+        start = s;
     }
     Some(Span::new(start, end))
 }
@@ -198,7 +258,9 @@ fn month_period(text: &str, at: usize) -> Option<Span> {
     }
     let after = &text[end..];
     if after.starts_with(|c: char| c.is_ascii_digit())
-        || after.starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '底', '初', '末'])
+        || after.starts_with([
+            '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '底', '初', '末',
+        ])
     {
         return None;
     }

@@ -49,6 +49,25 @@ impl Extractor for MetricExtractor {
     }
 }
 
+/// A lone Chinese digit followed by a character that can neither continue a numeral nor
+/// start a unit (`一些`, `统一`, `三是`) is no figure: skip it without lexing.
+fn quick_reject(text: &str, start: usize, c: char) -> bool {
+    if c.is_ascii() || !matches!(c, '一'..='\u{9FFF}') {
+        return false;
+    }
+    let Some(next) = char_at(text, start + c.len_utf8()) else { return true };
+    if next.is_ascii_digit() || !matches!(next, '\u{3400}'..='\u{9FFF}') {
+        return !matches!(
+            next,
+            '%' | '‰' | '-' | '~' | '.' | ' ' | '－' | '—' | '―' | '～' | '％' | '℅' | '０'
+                ..='９' | '．'
+        );
+    }
+    !(crate::numbers::continues_numeral(next)
+        || units::may_start_unit(next)
+        || matches!(next, '多' | '余' | '餘' | '分' | '至' | '到' | '点' | '點' | '番'))
+}
+
 struct Scan<'t, 'o> {
     text: &'t str,
     out: &'o mut Vec<Metric>,
@@ -90,6 +109,7 @@ impl<'t, 'o> Scan<'t, 'o> {
             let next = match c {
                 '第' => self.rank(start),
                 '翻' => self.doubling(start),
+                _ if quick_reject(text, start, c) => start + c.len_utf8(),
                 _ => self.figure(start),
             };
             pos = next_boundary(text, next.max(start + 1));
@@ -154,7 +174,10 @@ impl<'t, 'o> Scan<'t, 'o> {
         }
         if fig.unit.is_some_and(|u| u.tenths) {
             // 一成不变 and similar idioms.
-            if text[fig.end..].starts_with(['不', '为', '為', '立', '功', '果', '本', '绩', '績', '效', '员', '員', '就', '交', '型', '长', '長', '熟', '品', '都', '果']) {
+            if text[fig.end..].starts_with([
+                '不', '为', '為', '立', '功', '果', '本', '绩', '績', '效', '员', '員', '就', '交',
+                '型', '长', '長', '熟', '品', '都', '果',
+            ]) {
                 return next;
             }
         }
@@ -167,7 +190,9 @@ impl<'t, 'o> Scan<'t, 'o> {
             if !digit_before && !negative_growth {
                 span_start = at;
                 fig.value = fig.value.and_then(Decimal::checked_neg);
-                fig.value_max = fig.value_max.and_then(Decimal::checked_neg);
+                if !fig.max_signed {
+                    fig.value_max = fig.value_max.and_then(Decimal::checked_neg);
+                }
             }
         }
         let clause_start = self.clause_start(span_start);
@@ -208,9 +233,8 @@ impl<'t, 'o> Scan<'t, 'o> {
         let mut direction = prefix.direction;
         let kind = if unit == Some(Unit::TIMES) {
             MetricKind::Multiple
-        } else if prefix.compare.is_some() {
-            MetricKind::Difference
-        } else if prefix.base && unit == Some(Unit::PERCENTAGE_POINT) {
+        } else if prefix.compare.is_some() || (prefix.base && unit == Some(Unit::PERCENTAGE_POINT))
+        {
             MetricKind::Difference
         } else if prefix.verb || damaged_change {
             MetricKind::Change
@@ -271,7 +295,8 @@ impl<'t, 'o> Scan<'t, 'o> {
         let clause = &text[clause_start..span_start];
         let tail_start = clause.char_indices().rev().nth(5).map_or(0, |(i, _)| i);
         let ranked = ["排", "居", "列"].iter().any(|w| clause[tail_start..].contains(w));
-        let next_is_counter = units::match_unit(after).is_some() || units::time_word(after).is_some();
+        let next_is_counter =
+            units::match_unit(after).is_some() || units::time_word(after).is_some();
         if unit.is_none() && !(bottom || (ranked && !next_is_counter)) {
             return n.end;
         }

@@ -108,7 +108,8 @@ impl fmt::Display for Metric {
             && !matches!(self.kind, MetricKind::Rank)
             && !(self.kind == MetricKind::Change && self.direction.is_some());
         let write_value = |f: &mut fmt::Formatter<'_>, v: Decimal| -> fmt::Result {
-            match Decimal::pow10(4).and_then(|w| v.checked_div(w)).filter(|_| wan) {
+            let exact = v.scale() + 4 <= 18;
+            match Decimal::pow10(4).and_then(|w| v.checked_div(w)).filter(|_| wan && exact) {
                 Some(w) => write!(f, "{w}万"),
                 None => write!(f, "{v}"),
             }

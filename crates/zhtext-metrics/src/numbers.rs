@@ -124,8 +124,14 @@ pub fn scan(text: &str) -> Vec<Number> {
                     .chars()
                     .next_back()
                     .filter(|c| matches!(c, '-' | '－' | '负' | '負'))
-                    .filter(|_| !text[..start].trim_end_matches(['-', '－']).ends_with(|c: char| c.is_ascii_digit()));
-                let neg = |v: Option<Decimal>| if sign.is_some() { v.and_then(Decimal::checked_neg) } else { v };
+                    .filter(|_| {
+                        !text[..start]
+                            .trim_end_matches(['-', '－'])
+                            .ends_with(|c: char| c.is_ascii_digit())
+                    });
+                let neg = |v: Option<Decimal>| {
+                    if sign.is_some() { v.and_then(Decimal::checked_neg) } else { v }
+                };
                 out.push(Number {
                     span: Span { start: start - sign.map_or(0, char::len_utf8), end: l.end },
                     value: neg(l.value),
@@ -173,11 +179,11 @@ pub fn figure_spans(text: &str) -> Vec<Span> {
         };
         let mut end = f.end;
         let mut keep = f.number.arabic || f.unit.is_some() || f.number.positional;
-        if f.unit.is_none() {
-            if let Some(len) = units::time_word(&text[end..]) {
-                end += len;
-                keep = true;
-            }
+        if f.unit.is_none()
+            && let Some(len) = units::time_word(&text[end..])
+        {
+            end += len;
+            keep = true;
         }
         if keep && f.start < end {
             out.push(Span { start: f.start, end });
@@ -230,6 +236,11 @@ fn cn_char(c: char) -> Option<CnChar> {
     })
 }
 
+/// Whether `c` can be part of a Chinese numeral.
+pub(crate) fn continues_numeral(c: char) -> bool {
+    cn_char(c).is_some()
+}
+
 /// Whether a numeral may start with `c` (a digit, `十`, `廿`, `几`).
 fn starts_numeral(c: char) -> bool {
     matches!(
@@ -269,15 +280,20 @@ pub(crate) fn next_trigger(text: &str, mut pos: usize) -> Option<usize> {
                 return Some(pos);
             }
             pos += 1;
-        } else if b >= 0xE0 && b < 0xF0 {
-            if let Some(c) = char_at(text, pos) {
-                if is_trigger_char(c) {
+        } else if (0xE0..0xF0).contains(&b) {
+            if pos + 2 < bytes.len() {
+                let c = (u32::from(b & 0x0F) << 12)
+                    | (u32::from(bytes[pos + 1] & 0x3F) << 6)
+                    | u32::from(bytes[pos + 2] & 0x3F);
+                if is_trigger_code(c) {
                     return Some(pos);
                 }
             }
             pos += 3;
         } else if b >= 0xF0 {
             pos += 4;
+        } else if b == 0xC3 && bytes.get(pos + 1) == Some(&0x97) {
+            return Some(pos); // ×
         } else {
             pos += if b >= 0xC0 { 2 } else { 1 };
         }
@@ -285,6 +301,32 @@ pub(crate) fn next_trigger(text: &str, mut pos: usize) -> Option<usize> {
     None
 }
 
+/// Trigger characters among the three-byte code points, as a bitset (built at compile
+/// time from `is_trigger_char`'s list).
+static TRIGGER_BITS: [u64; 1024] = {
+    let mut bits = [0u64; 1024];
+    let chars = TRIGGER_CHARS;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i] as u32;
+        bits[(c >> 6) as usize] |= 1 << (c & 63);
+        i += 1;
+    }
+    bits
+};
+
+const TRIGGER_CHARS: &[char] = &[
+    '零', '〇', '一', '壹', '幺', '二', '两', '兩', '贰', '貳', '倆', '俩', '三', '叁', '參', '四',
+    '肆', '五', '伍', '六', '陆', '陸', '七', '柒', '八', '捌', '九', '玖', '十', '拾', '廿', '几',
+    '幾', '数', '數', '百', '千', '万', '萬', '佰', '仟', '第', '翻', 'Ｘ', '０', '１', '２', '３',
+    '４', '５', '６', '７', '８', '９',
+];
+
+fn is_trigger_code(c: u32) -> bool {
+    TRIGGER_BITS.get((c >> 6) as usize).is_some_and(|w| w & (1 << (c & 63)) != 0)
+}
+
+#[cfg(test)]
 fn is_trigger_char(c: char) -> bool {
     starts_numeral(c)
         || fullwidth_digit(c).is_some()
@@ -344,8 +386,7 @@ fn lex_arabic(text: &str, pos: usize) -> Option<(Option<Decimal>, usize, usize, 
     let mut any = false;
     let mut grouped = false;
     let push = |m: Option<i128>, d: u8| m?.checked_mul(10)?.checked_add(i128::from(d));
-    loop {
-        let Some(c) = char_at(text, i) else { break };
+    while let Some(c) = char_at(text, i) {
         if let Some(d) = ascii_or_wide_digit(c) {
             mantissa = push(mantissa, d);
             if seen_point {
@@ -531,7 +572,11 @@ pub(crate) fn lex(text: &str, pos: usize) -> Option<Lexed> {
                     break;
                 }
                 toks.push((
-                    Tok::Num { value: Decimal::from_int(i128::from(d)), arabic: false, zero: d == 0 },
+                    Tok::Num {
+                        value: Decimal::from_int(i128::from(d)),
+                        arabic: false,
+                        zero: d == 0,
+                    },
                     i,
                     i + len,
                 ));
@@ -546,7 +591,10 @@ pub(crate) fn lex(text: &str, pos: usize) -> Option<Lexed> {
                 {
                     break;
                 }
-                if u >= 100 && text[i + len..].starts_with('分') && !text[i + len..].starts_with("分之") {
+                if u >= 100
+                    && text[i + len..].starts_with('分')
+                    && !text[i + len..].starts_with("分之")
+                {
                     break;
                 }
                 toks.push((Tok::Small(u), i, i + len));
@@ -574,15 +622,18 @@ pub(crate) fn lex(text: &str, pos: usize) -> Option<Lexed> {
                 if matches!(cn_char(c), Some(CnChar::Shu)) && !(prev.is_none() && before_unit) {
                     break;
                 }
-                let before_unit = matches!(next, Some(CnChar::Small(_)))
-                    || (before_unit && prev.is_none());
+                let before_unit =
+                    matches!(next, Some(CnChar::Small(_))) || (before_unit && prev.is_none());
                 if matches!(
                     prev,
                     Some(Tok::Num { zero: false, .. } | Tok::Ji { .. } | Tok::Point(_))
                 ) {
                     break;
                 }
-                if !before_unit && !matches!(next, Some(CnChar::Big(_))) && !matches!(prev, Some(Tok::Small(_) | Tok::Big(_))) {
+                if !before_unit
+                    && !matches!(next, Some(CnChar::Big(_)))
+                    && !matches!(prev, Some(Tok::Small(_) | Tok::Big(_)))
+                {
                     break;
                 }
                 toks.push((Tok::Ji { before_unit }, i, i + len));
@@ -690,21 +741,21 @@ fn trim_tokens(toks: Vec<(Tok, usize, usize)>) -> Vec<(Tok, usize, usize)> {
     }
     let mut out: Vec<(Tok, usize, usize)> = Vec::with_capacity(toks.len());
     for (k, t) in toks.iter().enumerate() {
-        if let (Some(prev), Tok::Num { zero: false, .. }) = (out.last(), t.0) {
-            if let Tok::Num { zero: false, .. } = prev.0 {
-                // A pair like 三五 is a range when a unit follows and it starts the numeral.
-                let distinct = match (prev.0, t.0) {
-                    (Tok::Num { value: a, .. }, Tok::Num { value: b, .. }) => a < b,
-                    _ => false,
-                };
-                let pair = k == 1
-                    && distinct
-                    && is_cn_digit(&prev.0)
-                    && is_cn_digit(&t.0)
-                    && matches!(toks.get(2).map(|t| t.0), Some(Tok::Small(_) | Tok::Big(_)));
-                if !pair {
-                    break;
-                }
+        if let (Some(prev), Tok::Num { zero: false, .. }) = (out.last(), t.0)
+            && let Tok::Num { zero: false, .. } = prev.0
+        {
+            // A pair like 三五 is a range when a unit follows and it starts the numeral.
+            let distinct = match (prev.0, t.0) {
+                (Tok::Num { value: a, .. }, Tok::Num { value: b, .. }) => a < b,
+                _ => false,
+            };
+            let pair = k == 1
+                && distinct
+                && is_cn_digit(&prev.0)
+                && is_cn_digit(&t.0)
+                && matches!(toks.get(2).map(|t| t.0), Some(Tok::Small(_) | Tok::Big(_)));
+            if !pair {
+                break;
             }
         }
         out.push(*t);
@@ -878,6 +929,8 @@ pub(crate) struct Figure {
     pub(crate) value: Option<Decimal>,
     pub(crate) value_max: Option<Decimal>,
     pub(crate) unit: Option<UnitMatch>,
+    /// The range's upper bound carries its own sign.
+    pub(crate) max_signed: bool,
     /// The unit came from the fraction word (`百分之`).
     pub(crate) fraction_unit: Option<Unit>,
     pub(crate) approx: Option<Approx>,
@@ -929,11 +982,11 @@ pub(crate) fn lex_figure(text: &str, pos: usize) -> Option<Figure> {
                 break;
             }
         }
-        if approx.is_none() {
-            if let Some(c) = char_at(text, i).filter(|c| matches!(c, '余' | '多' | '餘')) {
-                approx = Some(Approx::Over);
-                i += c.len_utf8();
-            }
+        if approx.is_none()
+            && let Some(c) = char_at(text, i).filter(|c| matches!(c, '余' | '多' | '餘'))
+        {
+            approx = Some(Approx::Over);
+            i += c.len_utf8();
         }
         let unit = units::match_unit(&text[i..]);
         if unit.is_none() && !scaled {
@@ -952,6 +1005,7 @@ pub(crate) fn lex_figure(text: &str, pos: usize) -> Option<Figure> {
             approx,
             placeholder: true,
             damaged: false,
+            max_signed: false,
         });
     }
     let number = lex(text, pos)?;
@@ -959,52 +1013,68 @@ pub(crate) fn lex_figure(text: &str, pos: usize) -> Option<Figure> {
     let mut value_max = number.value_max;
     let mut end = number.end;
     let mut approx = number.approx;
+    let mut max_signed = false;
     // N分之M: a fraction.
-    if number.fraction_unit.is_none() {
-        if let Some(after) = text[end..].strip_prefix("分之") {
-            let m_pos = text.len() - after.len();
-            if let Some(m) = lex(text, m_pos).filter(|m| m.fraction_unit.is_none()) {
-                value = match (m.value, value) {
-                    (Some(m), Some(n)) => m.checked_div(n),
-                    _ => None,
-                };
-                value_max = None;
-                end = m.end;
-                let mut n = number;
-                n.positional = true;
-                n.single_cn = false;
-                n.end = end;
-                return Some(Figure {
-                    start: pos,
-                    end,
-                    number: n,
-                    value,
-                    value_max,
-                    unit: None,
-                    fraction_unit: None,
-                    approx,
-                    placeholder: false,
-                    damaged: number.damaged,
-                        });
-            }
+    if number.fraction_unit.is_none()
+        && let Some(after) = text[end..].strip_prefix("分之")
+    {
+        let m_pos = text.len() - after.len();
+        if let Some(m) = lex(text, m_pos).filter(|m| m.fraction_unit.is_none()) {
+            value = match (m.value, value) {
+                (Some(m), Some(n)) => m.checked_div(n),
+                _ => None,
+            };
+            value_max = None;
+            end = m.end;
+            let mut n = number;
+            n.positional = true;
+            n.single_cn = false;
+            n.big = false;
+            n.end = end;
+            return Some(Figure {
+                start: pos,
+                end,
+                number: n,
+                value,
+                value_max,
+                unit: None,
+                fraction_unit: None,
+                approx,
+                placeholder: false,
+                damaged: number.damaged,
+                max_signed: false,
+            });
         }
     }
     // A range: 20-30亿元, 3至5家, 两到三万.
-    if number.fraction_unit.is_none() && !number.pair_range {
-        if let Some(sep) = RANGE_SEPS.iter().find(|s| text[end..].starts_with(**s)) {
-            let b_pos = end + sep.len();
-            let b_pos = b_pos + usize::from(text[b_pos..].starts_with(' '));
-            let ascii_sep = sep.starts_with('-') || sep.starts_with('－');
-            if let Some(b) = lex(text, b_pos).filter(|b| b.fraction_unit.is_none()) {
-                // An ASCII hyphen ranges only between numerals of the same kind.
-                let same_kind = !ascii_sep || (b.arabic == number.arabic);
-                if same_kind && b.value.is_some() && value.is_some() {
-                    let (lo, hi) = range_scale(text, &number, &b);
-                    value = lo;
-                    value_max = hi;
-                    end = b.end;
-                    approx = approx.or(b.approx);
-                }
+    if number.fraction_unit.is_none()
+        && !number.pair_range
+        && let Some(sep) = RANGE_SEPS.iter().find(|s| text[end..].starts_with(**s))
+    {
+        let b_pos = end + sep.len();
+        let b_pos = b_pos + usize::from(text[b_pos..].starts_with(' '));
+        let ascii_sep = sep.starts_with('-') || sep.starts_with('－');
+        // A signed upper bound (-10至-100) when the separator is a word.
+        let b_sign = if ascii_sep {
+            None
+        } else {
+            ["-", "－", "负", "負"].iter().find(|s| text[b_pos..].starts_with(**s))
+        };
+        let b_pos = b_pos + b_sign.map_or(0, |s| s.len());
+        if let Some(mut b) = lex(text, b_pos).filter(|b| b.fraction_unit.is_none()) {
+            if b_sign.is_some() {
+                b.value = b.value.and_then(Decimal::checked_neg);
+                b.value_max = b.value_max.and_then(Decimal::checked_neg);
+                max_signed = true;
+            }
+            // An ASCII hyphen ranges only between numerals of the same kind.
+            let same_kind = !ascii_sep || (b.arabic == number.arabic);
+            if same_kind && b.value.is_some() && value.is_some() {
+                let (lo, hi) = range_scale(text, &number, &b);
+                value = lo;
+                value_max = hi;
+                end = b.end;
+                approx = approx.or(b.approx);
             }
         }
     }
@@ -1016,11 +1086,11 @@ pub(crate) fn lex_figure(text: &str, pos: usize) -> Option<Figure> {
             approx = Some(Approx::Over);
             unit_at = after;
             // 3000多 → 3000..4000, 十多 → 10..20: up to the next step of the leading digit.
-            if value_max.is_none() {
-                if let Some(v) = value.filter(|v| v.is_integer() && v.mantissa() > 0) {
-                    let digits = v.mantissa().to_string().len() as u32;
-                    value_max = Decimal::pow10(digits - 1).and_then(|s| v.checked_add(s));
-                }
+            if value_max.is_none()
+                && let Some(v) = value.filter(|v| v.is_integer() && v.mantissa() > 0)
+            {
+                let digits = v.mantissa().to_string().len() as u32;
+                value_max = Decimal::pow10(digits - 1).and_then(|s| v.checked_add(s));
             }
         }
     }
@@ -1056,22 +1126,24 @@ pub(crate) fn lex_figure(text: &str, pos: usize) -> Option<Figure> {
                 }
             }
             // 1万元--5万元: a range with the unit on both ends.
-            if value_max.is_none() {
-                if let Some(sep) = RANGE_SEPS.iter().find(|s| text[end..].starts_with(**s)) {
-                    let b_pos = end + sep.len();
-                    if let Some(b) = lex(text, b_pos).and_then(|_| lex_figure(text, b_pos)) {
-                        if b.unit.map(|u| u.unit) == Some(u.unit) && b.value_max.is_none() {
-                            value_max = b.value;
-                            end = b.end;
-                        }
-                    }
+            if value_max.is_none()
+                && let Some(sep) = RANGE_SEPS.iter().find(|s| text[end..].starts_with(**s))
+            {
+                let b_pos = end + sep.len();
+                if let Some(b) = lex(text, b_pos).and_then(|_| lex_figure(text, b_pos))
+                    && b.unit.map(|u| u.unit) == Some(u.unit)
+                    && b.value_max.is_none()
+                {
+                    value_max = b.value;
+                    end = b.end;
                 }
             }
-            if u.class == Class::Money && u.unit == Unit::YUAN {
-                if let Some((v, len)) = value.and_then(|v| money_tail(text, at, v)) {
-                    value = Some(v);
-                    end = at + len;
-                }
+            if u.class == Class::Money
+                && u.unit == Unit::YUAN
+                && let Some((v, len)) = value.and_then(|v| money_tail(text, at, v))
+            {
+                value = Some(v);
+                end = at + len;
             }
         } else if unit_at != end {
             end = unit_at;
@@ -1088,6 +1160,7 @@ pub(crate) fn lex_figure(text: &str, pos: usize) -> Option<Figure> {
         approx,
         placeholder: false,
         damaged,
+        max_signed,
     })
 }
 
@@ -1144,9 +1217,8 @@ fn range_scale(text: &str, a: &Lexed, b: &Lexed) -> (Option<Decimal>, Option<Dec
                     factor = factor.checked_mul(Decimal::from_int(u)).unwrap_or(factor);
                 }
                 Some(CnChar::Big(e)) => {
-                    factor = Decimal::pow10(e)
-                        .and_then(|p| factor.checked_mul(p))
-                        .unwrap_or(factor);
+                    factor =
+                        Decimal::pow10(e).and_then(|p| factor.checked_mul(p)).unwrap_or(factor);
                 }
                 _ => {}
             }
@@ -1165,6 +1237,13 @@ fn range_scale(text: &str, a: &Lexed, b: &Lexed) -> (Option<Decimal>, Option<Dec
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trigger_table_matches_rules() {
+        for c in '\u{800}'..='\u{FFFF}' {
+            assert_eq!(is_trigger_code(c as u32), is_trigger_char(c), "help: {c} in TRIGGER_CHARS");
+        }
+    }
 
     fn p(s: &str) -> String {
         parse_number(s).map_or_else(|| "None".into(), |d| d.to_string())

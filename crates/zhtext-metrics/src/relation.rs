@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::units::strip_suffix_b;
+
 /// What a figure says about its indicator.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -124,10 +126,48 @@ const APPROX_AFTER: &[(&str, Approx)] = &[
 
 /// Filler words between a verb and its figure (`增长了`, `分别为`, `达到`).
 const FILLERS: &[&str] = &[
-    "分别为", "分別為", "分别", "分別", "达到", "達到", "达", "達", "为", "為", "是", "了", "共计",
-    "共計", "合计", "合計", "总计", "總計", "累计", "累計", "共", "仅", "僅", "已", "均", "平均",
-    "年均", "同比", "同比例", "环比", "環比", "实现", "實現", "完成", "至", "到", "排名", "排",
-    "位居", "居", "列", "的",
+    "分别为",
+    "分別為",
+    "分别",
+    "分別",
+    "达到",
+    "達到",
+    "达",
+    "達",
+    "为",
+    "為",
+    "是",
+    "了",
+    "共计",
+    "共計",
+    "合计",
+    "合計",
+    "总计",
+    "總計",
+    "累计",
+    "累計",
+    "共",
+    "仅",
+    "僅",
+    "已",
+    "均",
+    "平均",
+    "年均",
+    "同比",
+    "同比例",
+    "环比",
+    "環比",
+    "实现",
+    "實現",
+    "完成",
+    "至",
+    "到",
+    "排名",
+    "排",
+    "位居",
+    "居",
+    "列",
+    "的",
 ];
 
 /// Verbs of change, longest first.
@@ -208,7 +248,7 @@ pub(crate) struct Prefix<'t> {
 }
 
 fn strip_suffix_any<'a>(s: &'a str, words: &[&str]) -> Option<&'a str> {
-    words.iter().find_map(|w| s.strip_suffix(w))
+    words.iter().find_map(|w| strip_suffix_b(s, w))
 }
 
 /// Reads the clause text before a figure (from the clause start to the figure).
@@ -217,39 +257,49 @@ pub(crate) fn read_prefix(clause: &str) -> Prefix<'_> {
     let mut s = clause.trim_end();
     // Peel approximations, fillers and a verb off the end, nearest first.
     for _ in 0..8 {
-        if p.approx.is_none() {
-            if let Some((rest, a)) = APPROX_BEFORE.iter().find_map(|(w, a)| Some((s.strip_suffix(w)?, *a))) {
-                p.approx = Some(a);
-                s = rest;
-                continue;
-            }
+        if p.approx.is_none()
+            && let Some((rest, a)) =
+                APPROX_BEFORE.iter().find_map(|(w, a)| Some((strip_suffix_b(s, w)?, *a)))
+        {
+            p.approx = Some(a);
+            s = rest;
+            continue;
         }
         if let Some(rest) = strip_suffix_any(s, FILLERS) {
             s = rest;
             continue;
         }
-        if !p.verb && p.compare.is_none() {
-            if let Some((rest, d)) = VERBS.iter().find_map(|(w, d)| Some((s.strip_suffix(w)?, *d))) {
-                // 多/少 only count after a comparison base (比上年多).
-                let weak = s.ends_with('多') || s.ends_with('少');
-                if !weak || rest.contains('比') || rest.contains('较') || rest.contains('較') {
-                    p.direction = Some(d);
-                    p.verb = true;
-                    s = rest;
-                    continue;
-                }
+        if !p.verb
+            && p.compare.is_none()
+            && let Some((rest, d)) =
+                VERBS.iter().find_map(|(w, d)| Some((strip_suffix_b(s, w)?, *d)))
+        {
+            // 多/少 only count after a comparison base (比上年多).
+            let weak = s.ends_with('多') || s.ends_with('少');
+            if !weak || rest.contains('比') || rest.contains('较') || rest.contains('較') {
+                p.direction = Some(d);
+                p.verb = true;
+                s = rest;
+                continue;
             }
         }
         break;
     }
     // A comparison: 高于全市平均增速, or a base: 较一季度, 比上年, 较去年同期.
-    if let Some((at, d)) = COMPARE.iter().filter_map(|(w, d)| Some((s.rfind(w)?, *d))).max_by_key(|(at, _)| *at) {
+    let compare_chars = ['相', '高', '快', '超', '领', '領', '低', '慢', '落'];
+    let base_chars = ['较', '較', '比'];
+    if !s.contains(compare_chars) && !s.contains(base_chars) {
+        // Neither a comparison nor a base: skip the searches below.
+    } else if let Some((at, d)) =
+        COMPARE.iter().filter_map(|(w, d)| Some((s.rfind(w)?, *d))).max_by_key(|(at, _)| *at)
+    {
         p.compare = Some(d);
         if p.direction.is_none() {
             p.direction = d;
         }
         s = &s[..at];
-    } else if let Some(at) = ["较", "較", "比", "同比"].iter().filter_map(|w| s.rfind(w)).max() {
+    } else if let Some(at) = ["较", "較", "比", "同比"].iter().filter_map(|w| s.rfind(w)).max()
+    {
         // The base is short (较一季度, 比上年同期): up to 8 characters.
         if s[at..].chars().count() <= 9 && !s[..at].ends_with('占') {
             p.base = true;
@@ -259,8 +309,10 @@ pub(crate) fn read_prefix(clause: &str) -> Prefix<'_> {
     if clause.trim_end().ends_with('的') && s.contains('是') {
         p.multiple_frame = true;
     }
-    p.share = SHARE.iter().any(|w| clause.contains(w));
-    p.year_on_year = ["同比", "环比", "環比"].iter().any(|w| clause.contains(w));
+    p.share =
+        clause.contains(['占', '佔', '比', '率', '覆']) && SHARE.iter().any(|w| clause.contains(w));
+    p.year_on_year = clause.contains(['同', '环', '環'])
+        && ["同比", "环比", "環比"].iter().any(|w| clause.contains(w));
     // Fillers again (全区生产总值同比).
     for _ in 0..4 {
         match strip_suffix_any(s, FILLERS) {
@@ -268,10 +320,10 @@ pub(crate) fn read_prefix(clause: &str) -> Prefix<'_> {
             None => break,
         }
     }
-    if let Some(at) = s.rfind("是") {
-        if p.multiple_frame {
-            s = &s[..at];
-        }
+    if let Some(at) = s.rfind("是")
+        && p.multiple_frame
+    {
+        s = &s[..at];
     }
     p.rest = s;
     p
@@ -287,9 +339,10 @@ pub(crate) fn approx_after(s: &str) -> Option<(Approx, usize)> {
 pub(crate) fn ends_with_change_verb(clause: &str) -> bool {
     let mut s = clause.trim_end();
     for _ in 0..3 {
-        if let Some(rest) = strip_suffix_any(s, &["了", "为", "為", "同比", "分别", "分別"]) {
+        if let Some(rest) = strip_suffix_any(s, &["了", "为", "為", "同比", "分别", "分別"])
+        {
             s = rest;
-        } else if let Some(rest) = APPROX_BEFORE.iter().find_map(|(w, _)| s.strip_suffix(w)) {
+        } else if let Some(rest) = APPROX_BEFORE.iter().find_map(|(w, _)| strip_suffix_b(s, w)) {
             s = rest;
         } else {
             break;
@@ -298,5 +351,5 @@ pub(crate) fn ends_with_change_verb(clause: &str) -> bool {
     VERBS
         .iter()
         .filter(|(w, _)| w.chars().count() >= 2)
-        .any(|(w, _)| s.ends_with(w))
+        .any(|(w, _)| strip_suffix_b(s, w).is_some())
 }

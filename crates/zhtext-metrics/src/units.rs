@@ -246,6 +246,20 @@ static UNITS: &[Entry] = &[
     e("筆", "笔", Counter),
 ];
 
+/// First characters of the surface forms in `UNITS`, sorted (checked by a unit test).
+static FIRST_CHARS: &[char] = &[
+    '%', '‰', '℅', '个', '亩', '人', '件', '位', '例', '個', '倍', '元', '兆', '公', '加', '千',
+    '卢', '台', '名', '吨', '噸', '圆', '圓', '块', '塊', '处', '天', '头', '套', '宗', '家', '小',
+    '平', '座', '张', '張', '成', '戶', '户', '所', '批', '新', '日', '条', '栋', '株', '條', '棟',
+    '棵', '次', '欧', '歐', '泰', '港', '澳', '畝', '百', '盧', '立', '笔', '筆', '篇', '米', '美',
+    '臺', '英', '處', '輛', '辆', '間', '间', '韓', '韩', '項', '頭', '项', '％',
+];
+
+/// Whether a unit may start with `c`.
+pub(crate) fn may_start_unit(c: char) -> bool {
+    FIRST_CHARS.binary_search(&c).is_ok()
+}
+
 /// A unit found at the start of a text.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct UnitMatch {
@@ -259,13 +273,32 @@ pub(crate) struct UnitMatch {
     pub(crate) care_of: bool,
 }
 
+/// `s.starts_with(w)`, rejecting on one byte before comparing (most calls fail).
+#[inline]
+pub(crate) fn starts_with_b(s: &str, w: &str) -> bool {
+    let (s, w) = (s.as_bytes(), w.as_bytes());
+    let m = w.len();
+    m > 0 && s.len() >= m && s[m - 1] == w[m - 1] && s[..m] == *w
+}
+
+/// `s.strip_suffix(w)`, rejecting on one byte before comparing.
+#[inline]
+pub(crate) fn strip_suffix_b<'a>(s: &'a str, w: &str) -> Option<&'a str> {
+    let (sb, wb) = (s.as_bytes(), w.as_bytes());
+    let (n, m) = (sb.len(), wb.len());
+    if m > 0 && n >= m && sb[n - m] == wb[0] && sb[n - m..] == *wb { s.get(..n - m) } else { None }
+}
+
 /// The longest unit at the start of `s`.
 pub(crate) fn match_unit(s: &str) -> Option<UnitMatch> {
     let first = *s.as_bytes().first()?;
+    if !may_start_unit(s.chars().next()?) {
+        return None;
+    }
     let mut best: Option<&Entry> = None;
     for entry in UNITS {
         if entry.surface.as_bytes()[0] == first
-            && s.starts_with(entry.surface)
+            && starts_with_b(s, entry.surface)
             && best.is_none_or(|b| entry.surface.len() > b.surface.len())
         {
             best = Some(entry);
@@ -290,8 +323,21 @@ pub(crate) fn unit_starting_with_scale(s: &str) -> bool {
 /// figure (`2023年`, `7月18日`, `第三季度`). Returns the byte length of the word.
 pub(crate) fn time_word(s: &str) -> Option<usize> {
     const WORDS: &[&str] = &[
-        "年代", "年度", "年", "月份", "月", "日", "号", "號", "季度", "周年", "週年", "周岁", "週歲",
-        "周", "週", "世纪", "世紀", "时", "時", "点钟", "點鐘", "届", "屆", "岁", "歲",
+        "年代", "年度", "年", "月份", "月", "日", "号", "號", "季度", "周年", "週年", "周岁",
+        "週歲", "周", "週", "世纪", "世紀", "时", "時", "点钟", "點鐘", "届", "屆", "岁", "歲",
     ];
-    WORDS.iter().find(|w| s.starts_with(**w)).map(|w| w.len())
+    WORDS.iter().find(|w| starts_with_b(s, w)).map(|w| w.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_chars_cover_the_table() {
+        let mut firsts: Vec<char> = UNITS.iter().filter_map(|e| e.surface.chars().next()).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        assert_eq!(firsts, FIRST_CHARS, "help: regenerate FIRST_CHARS from UNITS");
+    }
 }

@@ -165,9 +165,11 @@ fn recognizers_number_model() {
 /// our scanner is a lexer (the extractor drops bare numerals instead).
 fn lone_cn_digit(input: &str) -> bool {
     let cs: Vec<char> = input.chars().collect();
-    let numeral = |c: char| "零〇一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟萬億兩點点".contains(c)
-        || c.is_ascii_digit()
-        || ('０'..='９').contains(&c);
+    let numeral = |c: char| {
+        "零〇一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟萬億兩點点".contains(c)
+            || c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+    };
     (0..cs.len()).any(|i| {
         "一二三四五六七八九两兩壹".contains(cs[i])
             && !(i > 0 && numeral(cs[i - 1]))
@@ -203,7 +205,13 @@ fn recognizers_percent_model() {
         }
         let got: Vec<Option<Decimal>> = ratio_metrics(&input)
             .into_iter()
-            .map(|m| if m.unit == Some(Unit::PER_MILLE) { m.value.and_then(|v| v.checked_div(Decimal::from_int(10))) } else { m.value })
+            .map(|m| {
+                if m.unit == Some(Unit::PER_MILLE) {
+                    m.value.and_then(|v| v.checked_div(Decimal::from_int(10)))
+                } else {
+                    m.value
+                }
+            })
             .collect();
         let want: Vec<Option<Decimal>> =
             results.iter().map(|(_, r)| r["value"].as_str().and_then(dec)).collect();
@@ -222,8 +230,13 @@ fn recognizers_currency_model() {
             !t.starts_with(|c: char| c.is_ascii_digit() || parse_number(&c.to_string()).is_some())
         });
         let unknown = results.iter().any(|(t, r)| {
-            r["isoCurrency"].as_str().is_none_or(|c| !["CNY", "USD", "HKD", "EUR", "JPY", "GBP", "KRW", "AUD", "CAD", "RUB", "THB", "TWD"].contains(&c))
-                || t.contains("人民币") && !t.ends_with("人民币")
+            r["isoCurrency"].as_str().is_none_or(|c| {
+                ![
+                    "CNY", "USD", "HKD", "EUR", "JPY", "GBP", "KRW", "AUD", "CAD", "RUB", "THB",
+                    "TWD",
+                ]
+                .contains(&c)
+            }) || t.contains("人民币") && !t.ends_with("人民币")
         });
         if common_out_of_scope(&input, &results) || symbol_first || unknown {
             rate.out_of_scope += 1;
@@ -263,7 +276,10 @@ fn jionlp_money() {
             close(m.value, lo) && (hi.is_none() || close(m.value_max, hi)) && unit == currency
         });
         rate.record(ok, || {
-            format!("{input} → {:?}, expected {lo:?}..{hi:?} {currency}", m.map(ToString::to_string))
+            format!(
+                "{input} → {:?}, expected {lo:?}..{hi:?} {currency}",
+                m.map(ToString::to_string)
+            )
         });
     }
     rate.report();
