@@ -342,19 +342,48 @@ impl JiebaSegmenter {
     }
 
     /// Segments `text` as it is, calling `emit` with each token's span and kind.
+    ///
+    /// jieba cuts the whole text once; figures are laid over its tokens. Where a figure's edge
+    /// falls inside a jieba token, only the piece of that token outside the figure is cut again.
     fn segment_spans(&self, text: &str, emit: impl FnMut(Span, TokenKind)) {
         let hmm = self.hmm == Hmm::On;
         let mut merger = Merger { text, pending: None, emit };
-        self.stretches(text, |span, figure| {
-            if figure {
-                merger.push(span, TokenKind::Number);
-            } else {
-                for t in self.jieba.cut(&text[span.range()], hmm) {
-                    let s = Span::new(t.byte_start + span.start, t.byte_end + span.start);
-                    merger.push(s, classify(t.word));
-                }
+        let tokens = self.jieba.cut(text, hmm);
+        if self.figures == Figures::Jieba {
+            for t in &tokens {
+                merger.push(Span::new(t.byte_start, t.byte_end), classify(t.word));
             }
-        });
+            merger.finish();
+            return;
+        }
+        let is_word = |pair: &str| self.jieba.has_word(pair);
+        let mut figure = next_figure(text, 0, &is_word);
+        let (mut pos, mut i) = (0, 0);
+        loop {
+            while tokens.get(i).is_some_and(|t| t.byte_end <= pos) {
+                i += 1;
+            }
+            let Some(token) = tokens.get(i) else { break };
+            if let Some(f) = figure.filter(|f| f.start <= pos) {
+                merger.push(f, TokenKind::Number);
+                pos = f.end;
+                figure = next_figure(text, pos, &is_word);
+                continue;
+            }
+            let limit = figure.map_or(usize::MAX, |f| f.start);
+            if token.byte_start == pos && token.byte_end <= limit {
+                merger.push(Span::new(token.byte_start, token.byte_end), classify(token.word));
+                pos = token.byte_end;
+                i += 1;
+                continue;
+            }
+            // The token crosses a figure's edge: cut the piece outside the figure on its own.
+            let end = token.byte_end.min(limit);
+            for t in self.jieba.cut(&text[pos..end], hmm) {
+                merger.push(Span::new(t.byte_start + pos, t.byte_end + pos), classify(t.word));
+            }
+            pos = end;
+        }
         merger.finish();
     }
 }
