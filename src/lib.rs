@@ -37,6 +37,8 @@
 
 #![doc(test(attr(deny(warnings))))]
 
+#[cfg(all(feature = "decode", feature = "boilerplate", feature = "convert"))]
+pub mod page;
 mod pipeline;
 
 pub use pipeline::{Document, Pipeline, PipelineBuilder};

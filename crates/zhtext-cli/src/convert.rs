@@ -1,0 +1,28 @@
+//! `zhtext convert`: OpenCC conversion, line in, line out, nothing else touched.
+
+use std::io::Write;
+
+use anyhow::Context;
+use zhtext::core::Transform;
+use zhtext::script::{Config, Converter};
+
+use crate::Outcome;
+use crate::args::ConvertArgs;
+use crate::input;
+
+pub(crate) fn run(args: &ConvertArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {
+    let config = Config::from_name(&args.config)
+        .with_context(|| format!("unknown conversion config {:?}", args.config))?;
+    let converter = Converter::new(config);
+    let decoder = input::decoder(args.inputs.encoding);
+    let mut buf = String::new();
+    let unreadable = input::for_each(&args.inputs, |source| {
+        let decoded = input::decode(&decoder, &source);
+        buf.clear();
+        // Conversion never crosses a line break, so the whole text converts as its lines do.
+        converter.apply_into(decoded.text(), &mut buf);
+        out.write_all(buf.as_bytes())?;
+        Ok(())
+    })?;
+    Ok(Outcome { unreadable })
+}

@@ -1,0 +1,83 @@
+//! Reading documents: files or standard input, each failure named and counted.
+
+use std::io::{self, IsTerminal, Read};
+use std::path::{Path, PathBuf};
+
+use indicatif::{ProgressBar, ProgressStyle};
+use zhtext::decode::{Decoded, Decoder, Encoding};
+
+use crate::args::{EncodingArg, Inputs};
+
+/// One document read from a file or from standard input.
+#[derive(Debug)]
+pub(crate) struct Source {
+    /// The name to report: the path as given, or `-` for standard input.
+    pub name: String,
+    /// The raw bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// The decoder `--encoding` asks for.
+pub(crate) fn decoder(arg: EncodingArg) -> Decoder {
+    let forced = match arg {
+        EncodingArg::Auto => None,
+        EncodingArg::Utf8 => Some(Encoding::Utf8),
+        EncodingArg::Gbk | EncodingArg::Gb18030 => Some(Encoding::Gb18030),
+        EncodingArg::Big5 => Some(Encoding::Big5),
+    };
+    match forced {
+        None => Decoder::new(),
+        Some(encoding) => Decoder::builder().encoding(encoding).build(),
+    }
+}
+
+/// Calls `each` with every input in order. Unreadable inputs are named on stderr and
+/// skipped; the return value says whether there was one.
+pub(crate) fn for_each(
+    inputs: &Inputs,
+    mut each: impl FnMut(Source) -> anyhow::Result<()>,
+) -> anyhow::Result<bool> {
+    let default = [PathBuf::from("-")];
+    let files: &[PathBuf] = if inputs.files.is_empty() { &default } else { &inputs.files };
+    let progress = progress_bar(files.len());
+    let mut unreadable = false;
+    for path in files {
+        match read(path) {
+            Ok(source) => each(source)?,
+            Err(err) => {
+                unreadable = true;
+                progress.suspend(|| eprintln!("zhtext: {}: {err}", path.display()));
+            }
+        }
+        progress.inc(1);
+    }
+    progress.finish_and_clear();
+    Ok(unreadable)
+}
+
+fn read(path: &Path) -> io::Result<Source> {
+    let mut bytes = Vec::new();
+    if path.as_os_str() == "-" {
+        io::stdin().lock().read_to_end(&mut bytes)?;
+        return Ok(Source { name: "-".to_owned(), bytes });
+    }
+    bytes = std::fs::read(path)?;
+    Ok(Source { name: path.display().to_string(), bytes })
+}
+
+/// A progress bar on stderr when there are many files and stderr is a terminal.
+fn progress_bar(files: usize) -> ProgressBar {
+    if files < 8 || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(files as u64);
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} files {eta}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Decodes a document's bytes.
+pub(crate) fn decode<'a>(decoder: &Decoder, source: &'a Source) -> Decoded<'a> {
+    decoder.decode(&source.bytes)
+}
