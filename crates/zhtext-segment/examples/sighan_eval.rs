@@ -12,54 +12,20 @@
 //!
 //! Systems:
 //! - `jieba-rs`: `Jieba::new()` and `cut(line, hmm = true)`, the raw library;
-//! - `zhtext`: `JiebaSegmenter::builder().t2s(OpenCC t2s).build()`: the default segmenter
+//! - `zhtext`: `JiebaSegmenter::new()`: the default segmenter
 //!   (domain dictionary, whole figures, HMM on), with Traditional lines detected and segmented
-//!   through Simplified;
+//!   through Simplified with zhtext-script's OpenCC t2s;
 //! - `zhtext-nofig`: the same with `Figures::Jieba`, to show what the figure lexer costs or gains
 //!   under the bakeoff's word conventions.
 
-use std::borrow::Cow;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
 use anyhow::{Context, bail};
-use ferrous_opencc::OpenCC;
-use ferrous_opencc::config::BuiltinConfig;
-use zhtext_core::{OffsetMap, Segmenter, Span, TokenKind, Transform};
+use zhtext_core::{Segmenter, TokenKind};
 use zhtext_segment::{Figures, JiebaSegmenter};
-
-/// OpenCC's t2s as a [`Transform`], with an exact offset map when the conversion keeps the
-/// number of characters (nearly always) and one coarse edit otherwise.
-struct OpenCcT2s(OpenCC);
-
-impl Transform for OpenCcT2s {
-    fn apply<'a>(&self, input: &'a str) -> Cow<'a, str> {
-        let out = self.0.convert(input);
-        if out == input { Cow::Borrowed(input) } else { Cow::Owned(out) }
-    }
-
-    fn apply_mapped<'a>(&self, input: &'a str, map: &mut OffsetMap) -> Cow<'a, str> {
-        let out = self.apply(input);
-        if let Cow::Owned(converted) = &out {
-            if converted.chars().count() == input.chars().count() {
-                let (mut i, mut o) = (0, 0);
-                for (a, b) in input.chars().zip(converted.chars()) {
-                    let (la, lb) = (a.len_utf8(), b.len_utf8());
-                    if la != lb {
-                        map.push(Span::new(i, i + la), Span::new(o, o + lb));
-                    }
-                    i += la;
-                    o += lb;
-                }
-            } else {
-                map.push(Span::new(0, input.len()), Span::new(0, converted.len()));
-            }
-        }
-        out
-    }
-}
 
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
@@ -77,11 +43,8 @@ fn main() -> anyhow::Result<()> {
 
     let start = Instant::now();
     let jieba = jieba_rs::Jieba::new();
-    let t2s = || -> anyhow::Result<OpenCcT2s> {
-        Ok(OpenCcT2s(OpenCC::from_config(BuiltinConfig::T2s).context("OpenCC t2s")?))
-    };
-    let zhtext = JiebaSegmenter::builder().t2s(t2s()?).build()?;
-    let nofig = JiebaSegmenter::builder().t2s(t2s()?).figures(Figures::Jieba).build()?;
+    let zhtext = JiebaSegmenter::new();
+    let nofig = JiebaSegmenter::builder().figures(Figures::Jieba).build()?;
     eprintln!("loaded in {:.2?}", start.elapsed());
 
     let out_dir = std::env::temp_dir().join(format!("zhtext-sighan-{}", std::process::id()));

@@ -47,7 +47,7 @@
 //!
 //! # How it works
 //!
-//! 1. **Script.** With [`ScriptMode::Auto`] and a converter set, a text in which at least one
+//! 1. **Script.** With [`ScriptMode::Auto`] and a converter (the default one, or one set), a text in which at least one
 //!    Han character in twenty is a Traditional-only form (`們`, `這`, `區`, `會` …) is converted
 //!    to Simplified with its offset map; [`ScriptMode::Traditional`] always converts.
 //! 2. **Figures.** A lexer finds figures (see [`figures`]): Arabic digits with separators,
@@ -56,8 +56,9 @@
 //!    or spelled digit by digit; `分之` fractions and `百分之` percentages. Digits glued to Latin
 //!    letters (`PM2.5`, `5G`) and numerals that start a dictionary word with the character
 //!    before them (`统一`, `第一`) are not figures.
-//! 3. **Words.** The stretches between figures go to jieba-rs (DAG over the dictionary, best
-//!    route by word frequency, HMM for unknown runs when [`Hmm::On`]).
+//! 3. **Words.** jieba-rs cuts the whole text once (DAG over the dictionary, best route by word
+//!    frequency, HMM for unknown runs when [`Hmm::On`]); figures are laid over its tokens, and
+//!    only a token that straddles a figure's edge is cut again without the figure's part.
 //! 4. **Kinds and clean-up.** Each token gets a kind; runs of whitespace, and doubled `…` or
 //!    `—`, are joined into one token.
 //! 5. **Back to the original.** Tokens of the converted text are mapped back through the offset
@@ -82,6 +83,8 @@
 //!
 //! - `default-dict` (default): embeds jieba's dictionary for [`JiebaSegmenter::new`]. Without
 //!   it, give a dictionary with [`JiebaSegmenter::from_dict`] or [`Builder::dict`].
+//! - `traditional` (default): Traditional text is segmented through Simplified with
+//!   zhtext-script's OpenCC t2s unless [`Builder::t2s`] sets another converter.
 //! - `tantivy`: `tantivy::JiebaTokenizer`, a tokenizer for the tantivy search engine, against
 //!   `tantivy-tokenizer-api` (not tantivy itself).
 //!

@@ -564,7 +564,8 @@ impl Builder {
         self
     }
 
-    /// Sets the Traditional → Simplified conversion used to segment Traditional text. It
+    /// Sets the Traditional → Simplified conversion used to segment Traditional text
+    /// (default with feature `traditional`: zhtext-script's OpenCC t2s). It
     /// should map offsets precisely in [`Transform::apply_mapped`]; a coarse map still tiles
     /// but joins tokens.
     pub fn t2s(&mut self, t2s: impl Transform + 'static) -> &mut Builder {
@@ -580,7 +581,8 @@ impl Builder {
     /// the main dictionary has no word; and when [`ScriptMode::Traditional`] is asked for
     /// without a converter.
     pub fn build(&self) -> Result<JiebaSegmenter, Error> {
-        if self.script == ScriptMode::Traditional && self.t2s.is_none() {
+        let t2s = self.t2s.clone().or_else(default_t2s);
+        if self.script == ScriptMode::Traditional && t2s.is_none() {
             return Err(Error::new(ErrorKind::NoConverter));
         }
         let mut jieba = match &self.dict {
@@ -619,7 +621,7 @@ impl Builder {
             hmm: self.hmm,
             figures: self.figures,
             script: self.script,
-            t2s: self.t2s.clone(),
+            t2s,
             keywords: Arc::default(),
         })
     }
@@ -627,6 +629,17 @@ impl Builder {
 
 fn clone_io(err: &std::io::Error) -> std::io::Error {
     std::io::Error::new(err.kind(), err.to_string())
+}
+
+/// OpenCC's t2s from zhtext-script, the converter used when none is set.
+#[cfg(feature = "traditional")]
+fn default_t2s() -> Option<Arc<dyn Transform>> {
+    Some(Arc::new(zhtext_script::Converter::t2s()))
+}
+
+#[cfg(not(feature = "traditional"))]
+fn default_t2s() -> Option<Arc<dyn Transform>> {
+    None
 }
 
 #[cfg(feature = "default-dict")]

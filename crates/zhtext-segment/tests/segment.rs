@@ -139,7 +139,7 @@ fn simplified_mode_does_not_convert() {
         .script(ScriptMode::Simplified)
         .build()
         .expect("build");
-    let plain = JiebaSegmenter::new();
+    let plain = JiebaSegmenter::builder().script(ScriptMode::Simplified).build().expect("build");
     let text = "區長領導幹部會議講話";
     assert_eq!(words(&segmenter, text), words(&plain, text));
 }
@@ -162,8 +162,12 @@ fn dictionary_errors() {
     assert_eq!(err.to_string(), "dict line 1: frequency is not a number");
     let err = JiebaSegmenter::from_dict("\n\n".as_bytes()).unwrap_err();
     assert_eq!(err.kind(), &ErrorKind::EmptyDictionary);
-    let err = JiebaSegmenter::builder().script(ScriptMode::Traditional).build().unwrap_err();
-    assert_eq!(err.kind(), &ErrorKind::NoConverter);
+    let traditional = JiebaSegmenter::builder().script(ScriptMode::Traditional).build();
+    if cfg!(feature = "traditional") {
+        assert!(traditional.is_ok(), "the default converter is used");
+    } else {
+        assert_eq!(traditional.unwrap_err().kind(), &ErrorKind::NoConverter);
+    }
     let invalid_utf8: &[u8] = &[0xff, 0xfe, b'\n'];
     let err = JiebaSegmenter::builder().user_dict(invalid_utf8).build().unwrap_err();
     assert_eq!(err.kind(), &ErrorKind::Io);
