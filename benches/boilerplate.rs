@@ -1,6 +1,8 @@
 //! Criterion benches for the boilerplate stage: `Stripper::strip` and the `Transform` path
 //! over the seed pages concatenated and repeated to about 1 MB.
 
+mod common;
+
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -8,28 +10,9 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 use zhtext::boilerplate::Stripper;
 use zhtext::core::Transform;
 
-const SEEDS: [&str; 3] = [
-    include_str!("../examples/data/000_af21706e8f0fbd1f.txt"),
-    include_str!("../examples/data/001_bf553028553a4e53.txt"),
-    include_str!("../examples/data/003_4151e4342b9995f7.txt"),
-];
-
-fn corpus() -> String {
-    let mut page = String::new();
-    for seed in SEEDS {
-        page.push_str(seed);
-        page.push('\n');
-    }
-    let mut text = String::with_capacity(1 << 20);
-    while text.len() < 1 << 20 {
-        text.push_str(&page);
-    }
-    text
-}
-
 fn bench(c: &mut Criterion) {
     let stripper = Stripper::new();
-    let text = corpus();
+    let text = common::corpus(1 << 20);
     // Warm up and learn the expected count outside the timed loop.
     let expected = stripper.strip(&text).removed.len();
     assert!(expected > 0);

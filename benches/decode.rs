@@ -3,36 +3,20 @@
 //!
 //! Inputs are the seed pages in `examples/data`, repeated to about 4 MB.
 
+mod common;
+
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use zhtext::core::Transform;
 use zhtext::decode::{Cleaner, Cleanup, Decoder, Encoding, PinyinStrip};
 
-const SEEDS: [&str; 3] = [
-    include_str!("../examples/data/000_af21706e8f0fbd1f.txt"),
-    include_str!("../examples/data/001_bf553028553a4e53.txt"),
-    include_str!("../examples/data/003_4151e4342b9995f7.txt"),
-];
-
-/// The seeds joined and repeated to at least `size` bytes.
-fn corpus(size: usize) -> String {
-    let mut text = String::with_capacity(size + 300_000);
-    while text.len() < size {
-        for seed in SEEDS {
-            text.push_str(seed);
-            text.push('\n');
-        }
-    }
-    text
-}
-
 fn bench(c: &mut Criterion) {
-    let text = corpus(4 << 20);
+    let text = common::corpus(4 << 20);
     let traditional = {
         let mut t = String::new();
         while t.len() < 4 << 20 {
-            t.push_str(SEEDS[0]);
+            t.push_str(common::SEEDS[0]);
             t.push('\n');
         }
         t

@@ -1,32 +1,16 @@
 //! Criterion bench for the metrics stage: `MetricExtractor` over the three seed pages in
 //! `examples/data`, joined and repeated to about 1 MB.
 
+mod common;
+
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use zhtext::core::Extractor;
 use zhtext::metrics::{MetricExtractor, figure_spans};
 
-const SEEDS: [&str; 3] = [
-    include_str!("../examples/data/000_af21706e8f0fbd1f.txt"),
-    include_str!("../examples/data/001_bf553028553a4e53.txt"),
-    include_str!("../examples/data/003_4151e4342b9995f7.txt"),
-];
-
-/// The seeds joined and repeated to at least `size` bytes.
-fn corpus(size: usize) -> String {
-    let mut text = String::with_capacity(size + 300_000);
-    while text.len() < size {
-        for seed in SEEDS {
-            text.push_str(seed);
-            text.push('\n');
-        }
-    }
-    text
-}
-
 fn bench(c: &mut Criterion) {
-    let text = corpus(1 << 20);
+    let text = common::corpus(1 << 20);
     let extractor = MetricExtractor::new();
     let expected = extractor.extract(text.as_str()).len();
     let expected_spans = figure_spans(&text).len();

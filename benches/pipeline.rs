@@ -1,5 +1,7 @@
 //! Criterion bench for the whole pipeline: bytes → clean, chrome-free Simplified text →
-//! tokens and figures, on the seed pages (about 500 KB, Traditional and Simplified).
+//! tokens and figures, on the seed pages (about 250 KB, Traditional and Simplified).
+
+mod common;
 
 use std::hint::black_box;
 
@@ -9,20 +11,14 @@ use zhtext::metrics::MetricExtractor;
 use zhtext::page::{PageCleaner, TargetScript};
 use zhtext::segment::JiebaSegmenter;
 
-const PAGES: &[&str] = &[
-    include_str!("../examples/data/000_af21706e8f0fbd1f.txt"),
-    include_str!("../examples/data/001_bf553028553a4e53.txt"),
-    include_str!("../examples/data/003_4151e4342b9995f7.txt"),
-];
-
 fn pipeline(c: &mut Criterion) {
     let cleaner = PageCleaner::builder().target(TargetScript::Simplified).build();
     let segmenter = JiebaSegmenter::new();
     let extractor = MetricExtractor::new();
-    let bytes: u64 = PAGES.iter().map(|p| p.len() as u64).sum();
+    let bytes: u64 = common::SEEDS.iter().map(|p| p.len() as u64).sum();
     let run = || {
         let mut counts = (0, 0);
-        for page in PAGES {
+        for page in common::SEEDS {
             let page = cleaner.clean(black_box(page.as_bytes()));
             counts.0 += segmenter.segment(&page.text).len();
             counts.1 += extractor.extract(page.text.as_str()).len();
@@ -37,7 +33,7 @@ fn pipeline(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(bytes));
     group.bench_function("clean", |b| {
         b.iter(|| {
-            let removed: usize = PAGES
+            let removed: usize = common::SEEDS
                 .iter()
                 .map(|page| cleaner.clean(black_box(page.as_bytes())).removed.len())
                 .sum();

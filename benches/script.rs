@@ -15,18 +15,9 @@ use ferrous_opencc::config::BuiltinConfig;
 use zhtext::core::Transform;
 use zhtext::script::{Config, Converter};
 
-const TARGET_BYTES: usize = 20 << 20;
+mod common;
 
-fn seeds() -> String {
-    let mut dir: Vec<_> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data"))
-        .expect("examples/data exists")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    dir.sort();
-    dir.iter().map(|p| std::fs::read_to_string(p).expect("seed is UTF-8")).collect()
-}
+const TARGET_BYTES: usize = 20 << 20;
 
 fn repeat_to(text: &str, bytes: usize) -> String {
     let mut out = String::with_capacity(bytes + text.len());
@@ -37,7 +28,7 @@ fn repeat_to(text: &str, bytes: usize) -> String {
 }
 
 fn inputs() -> (String, String) {
-    let seeds = seeds();
+    let seeds = common::SEEDS.concat();
     let simplified = Converter::t2s().apply(&seeds).into_owned();
     let traditional = Converter::s2t().apply(&simplified).into_owned();
     (repeat_to(&simplified, TARGET_BYTES), repeat_to(&traditional, TARGET_BYTES))

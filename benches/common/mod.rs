@@ -1,0 +1,23 @@
+//! Inputs shared by the benches: the seed pages in `examples/data`.
+
+// Each bench uses the part it needs.
+#![allow(dead_code)]
+
+/// The bundled seed pages (Traditional 000, Simplified 001 and 003).
+pub const SEEDS: [&str; 3] = [
+    include_str!("../../examples/data/000_af21706e8f0fbd1f.txt"),
+    include_str!("../../examples/data/001_bf553028553a4e53.txt"),
+    include_str!("../../examples/data/003_4151e4342b9995f7.txt"),
+];
+
+/// The seeds joined (each followed by a line break) and repeated to at least `size` bytes.
+pub fn corpus(size: usize) -> String {
+    let mut text = String::with_capacity(size + 300_000);
+    while text.len() < size {
+        for seed in SEEDS {
+            text.push_str(seed);
+            text.push('\n');
+        }
+    }
+    text
+}
