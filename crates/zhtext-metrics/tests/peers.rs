@@ -101,6 +101,19 @@ fn cn2an_numerals() {
     assert_eq!(rate.pass, rate.total, "help: cn2an numerals must all pass");
 }
 
+/// Records whether `got` holds the values of a Recognizers-Text case's `results`, in order.
+fn record_values(
+    rate: &mut Rate,
+    input: &str,
+    got: &[Option<Decimal>],
+    results: &[(String, Value)],
+) {
+    let want: Vec<Option<Decimal>> =
+        results.iter().map(|(_, r)| r["value"].as_str().and_then(dec)).collect();
+    let ok = got.len() == want.len() && got.iter().zip(&want).all(|(a, b)| close(*a, *b));
+    rate.record(ok, || format!("{input} → {got:?}, expected {want:?}"));
+}
+
 fn recognizers(file: &str) -> Vec<(String, Vec<(String, Value)>)> {
     let cases: Value = serde_json::from_str(&read(&format!("recognizers-text/{file}"))).unwrap();
     cases
@@ -151,10 +164,7 @@ fn recognizers_number_model() {
             })
             .map(|n| n.value)
             .collect();
-        let want: Vec<Option<Decimal>> =
-            results.iter().map(|(_, r)| r["value"].as_str().and_then(dec)).collect();
-        let ok = got.len() == want.len() && got.iter().zip(&want).all(|(a, b)| close(*a, *b));
-        rate.record(ok, || format!("{input} → {got:?}, expected {want:?}"));
+        record_values(&mut rate, &input, &got, &results);
     }
     rate.report();
     assert!(rate.rate() >= 0.95, "help: NumberModel in-scope pass rate below 95%");
@@ -213,10 +223,7 @@ fn recognizers_percent_model() {
                 }
             })
             .collect();
-        let want: Vec<Option<Decimal>> =
-            results.iter().map(|(_, r)| r["value"].as_str().and_then(dec)).collect();
-        let ok = got.len() == want.len() && got.iter().zip(&want).all(|(a, b)| close(*a, *b));
-        rate.record(ok, || format!("{input} → {got:?}, expected {want:?}"));
+        record_values(&mut rate, &input, &got, &results);
     }
     rate.report();
     assert!(rate.rate() >= 0.95, "help: PercentModel in-scope pass rate below 95%");
@@ -248,10 +255,7 @@ fn recognizers_currency_model() {
             .filter(|m| m.unit.is_some_and(|u| u.is_money()))
             .map(|m| m.value)
             .collect();
-        let want: Vec<Option<Decimal>> =
-            results.iter().map(|(_, r)| r["value"].as_str().and_then(dec)).collect();
-        let ok = got.len() == want.len() && got.iter().zip(&want).all(|(a, b)| close(*a, *b));
-        rate.record(ok, || format!("{input} → {got:?}, expected {want:?}"));
+        record_values(&mut rate, &input, &got, &results);
     }
     rate.report();
     assert!(rate.rate() >= 0.95, "help: CurrencyModel in-scope pass rate below 95%");
