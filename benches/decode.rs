@@ -62,6 +62,9 @@ fn bench(c: &mut Criterion) {
     group.bench_function(BenchmarkId::new("pinyin", "seeds"), |b| {
         b.iter(|| assert_eq!(strip.count(black_box(&text)), 0))
     });
+    group.bench_function(BenchmarkId::new("pinyin", "cleaned"), |b| {
+        b.iter(|| assert_eq!(strip.count(black_box(&cleaned)), 0))
+    });
     let report = cleaner.clean(&text).report;
     group.bench_function(BenchmarkId::new("cleaner", "seeds"), |b| {
         b.iter(|| assert_eq!(cleaner.clean(black_box(&text)).report, report))

@@ -133,20 +133,12 @@ impl Cleanup {
     fn run<'a>(&self, input: &'a str, map: Option<&mut OffsetMap>) -> Cow<'a, str> {
         let mut emitter = Emitter::new(input, map);
         let bytes = input.as_bytes();
-        let mut pieces = Vec::new();
+        let mut scratch = Scratch::default();
         let mut start = 0;
         loop {
             let end =
                 memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(input.len(), |k| start + k);
-            let line = &input[start..end];
-            if let Some(first) = self.next_interesting(line, 0) {
-                if memchr::memchr2(b'(', b')', line.as_bytes()).is_some() {
-                    // Brackets are paired across the whole line.
-                    self.clean_line(input, start, end, &mut pieces, &mut emitter);
-                } else {
-                    self.clean_windows(input, start, end, first, &mut pieces, &mut emitter);
-                }
-            }
+            self.clean_region(input, start, end, &mut scratch, &mut emitter);
             if end == input.len() {
                 break;
             }
@@ -162,75 +154,192 @@ impl Cleanup {
         emitter.finish()
     }
 
-    /// The first position at or after `from` in `line` (no terminator) where something may
-    /// change; `None` means nothing after `from` will.
-    fn next_interesting(&self, line: &str, from: usize) -> Option<usize> {
-        let b = line.as_bytes();
-        let punct = self.punct != PunctStyle::Keep;
-        let mut i = from;
-        while i < b.len() {
-            let x = b[i];
-            if x < 0x80 {
-                let hit = match x {
-                    b' ' | b'&' | 0..0x20 | 0x7F => true,
-                    b',' | b':' | b';' | b'!' | b'?' | b'(' | b')' => punct,
-                    _ => false,
-                };
-                if hit {
-                    return Some(i);
-                }
-                i += 1;
-            } else if (0xE4..=0xE9).contains(&x) {
-                i += 3;
-            } else {
-                let Some(c) = line.get(i..).and_then(|rest| rest.chars().next()) else {
-                    return Some(i);
-                };
-                if self.char_needs_work(c) {
-                    return Some(i);
-                }
-                i += c.len_utf8();
-            }
-        }
-        None
-    }
-
-    /// Cleans line `input[start..end]` (no brackets) in windows around the places that may
-    /// change. A window runs from the Han character before such a place to the Han character
-    /// after it: every rule looks no further than the nearest character that is not a space,
-    /// and a Han character (U+4000..U+9FFF, lead byte E4..E9) never changes itself.
-    fn clean_windows(
+    /// Cleans the line `input[start..end]` (no terminator).
+    ///
+    /// Most lines are handled in windows around the places that may change ("marks"); a
+    /// window that holds a single mark of a common kind (`,` between Han characters, a run of
+    /// spaces) is decided directly from its neighbours. Brackets are paired across the whole
+    /// line first; a line where that pairing could see something other than its raw
+    /// characters (references, dropped characters, `㈠`) is cleaned as a whole.
+    fn clean_region(
         &self,
         input: &str,
         start: usize,
         end: usize,
-        first: usize,
-        pieces: &mut Vec<Piece>,
+        scratch: &mut Scratch,
         emitter: &mut Emitter<'_, '_>,
     ) {
         let line = &input[start..end];
+        scratch.marks.clear();
+        self.collect_marks(line, &mut scratch.marks);
+        if scratch.marks.is_empty() {
+            return;
+        }
         let b = line.as_bytes();
+        let full = self.punct == PunctStyle::FullWidthInChinese;
+        let has_brackets = match self.punct {
+            PunctStyle::Keep => memchr::memchr2(b'(', b')', b).is_some(),
+            _ => scratch.marks.iter().any(|&m| matches!(b[m], b'(' | b')')),
+        };
+        scratch.plan.clear();
+        if has_brackets {
+            // A line with brackets is one unit: it may be cut into windows only when its
+            // characters need no normalization (which may reorder combining marks across a
+            // window's edge) and, in the default style, the brackets were paired here.
+            let whole = !marks_are_nfc(line, &scratch.marks)
+                || (full && !bracket_plan(line, start, &scratch.marks, &mut scratch.plan));
+            if whole {
+                self.clean_line(input, start, end, None, &mut scratch.pieces, emitter);
+                return;
+            }
+        }
+        let plan = (has_brackets && full).then_some(&scratch.plan[..]);
+        let marks = &scratch.marks;
         let mut floor = 0;
-        let mut pos = first;
-        loop {
-            let a = b[floor..pos]
-                .iter()
-                .rposition(|x| (0xE4..=0xE9).contains(x))
-                .map_or(floor, |k| floor + k);
+        let mut idx = 0;
+        while idx < marks.len() {
+            let pos = marks[idx];
+            // A window runs from the Han character before the mark to the Han character
+            // after it: every rule but bracket pairing looks no further than the nearest
+            // character that is not a space, and a Han character (U+4000..U+9FFF, lead byte
+            // E4..E9) never changes itself.
+            let a =
+                b[floor..pos].iter().rposition(|&x| is_han_lead(x)).map_or(floor, |k| floor + k);
             let z = b[pos + 1..]
                 .iter()
-                .position(|x| (0xE4..=0xE9).contains(x))
+                .position(|&x| is_han_lead(x))
                 .map_or(line.len(), |k| (pos + 1 + k + 3).min(line.len()));
-            self.clean_line(input, start + a, start + z, pieces, emitter);
+            let mut next = idx + 1;
+            while next < marks.len() && marks[next] < z {
+                next += 1;
+            }
+            if !self.fast_window(line, start, (a, z), &marks[idx..next], plan, emitter) {
+                self.clean_line(input, start + a, start + z, plan, &mut scratch.pieces, emitter);
+            }
             if z >= line.len() {
                 break;
             }
             // The closing Han character is the next window's opening context.
             floor = z - 3;
-            match self.next_interesting(line, z) {
-                Some(next) => pos = next,
-                None => break,
+            idx = next;
+        }
+    }
+
+    /// Cleans window `line[a..z]` (offsets in `line`, which starts at `start` in the input)
+    /// when its only marks are one ASCII punctuation mark or one run of ASCII spaces, and
+    /// returns whether it did. Every other character of the window is one that cannot
+    /// change and is not a space, so the rules need only the characters next to the mark.
+    fn fast_window(
+        &self,
+        line: &str,
+        start: usize,
+        (a, z): (usize, usize),
+        marks: &[usize],
+        plan: Option<&[(usize, bool)]>,
+        emitter: &mut Emitter<'_, '_>,
+    ) -> bool {
+        let b = line.as_bytes();
+        let pos = marks[0];
+        let x = b[pos];
+        let run = if x == b' ' {
+            if !marks.iter().enumerate().all(|(k, &m)| m == pos + k && b[m] == b' ') {
+                return false;
             }
+            marks.len()
+        } else if marks.len() == 1
+            && self.punct == PunctStyle::FullWidthInChinese
+            && matches!(x, b',' | b':' | b';' | b'!' | b'?' | b'(' | b')')
+        {
+            1
+        } else {
+            return false;
+        };
+        let prev = line[a..pos].chars().next_back();
+        let next = line[pos + run..z].chars().next();
+        let span = Span::new(start + pos, start + pos + run);
+        match x {
+            b' ' => {
+                let remove = match (prev, next) {
+                    (Some(p), Some(q)) => {
+                        self.spaces == SpaceStyle::RemoveInChinese
+                            && (is_chinese(p) || is_chinese(q))
+                            && !is_latin_letter(p)
+                            && !is_latin_letter(q)
+                    }
+                    _ => true,
+                };
+                if remove {
+                    emitter.replace(span, "");
+                }
+            }
+            b',' | b':' | b';' | b'!' | b'?' => {
+                let c = char::from(x);
+                let convert = match c {
+                    '?' => {
+                        prev.is_some_and(|p| is_han(p) || is_closing(p))
+                            && !next.is_some_and(|n| is_han(n) || n.is_ascii_digit())
+                    }
+                    _ => {
+                        (prev.is_some_and(is_chinese) || next.is_some_and(is_han))
+                            && !(c == ':' && next == Some('/'))
+                    }
+                };
+                if convert {
+                    emitter.replace(span, full_width_of(c).encode_utf8(&mut [0; 4]));
+                }
+            }
+            b'(' | b')' => {
+                let Some(plan) = plan else { return false };
+                if planned(plan, span.start) {
+                    emitter.replace(span, if x == b'(' { "（" } else { "）" });
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Pushes the start of every character of `line` that may change or affect its
+    /// neighbours.
+    fn collect_marks(&self, line: &str, marks: &mut Vec<usize>) {
+        let mut from = 0;
+        while let Some(m) = self.next_interesting(line, from) {
+            marks.push(m);
+            from = m + utf8_len(line.as_bytes()[m]);
+        }
+    }
+
+    /// The first position at or after `from` in `line` (no terminator) where something may
+    /// change; `None` means nothing after `from` will.
+    fn next_interesting(&self, line: &str, from: usize) -> Option<usize> {
+        let b = line.as_bytes();
+        let mask =
+            if self.punct == PunctStyle::Keep { ALWAYS | CHECK } else { ALWAYS | CHECK | PUNCT };
+        let mut i = from;
+        loop {
+            // Eight bytes at a time while none of them needs a look.
+            while let Some(chunk) = b.get(i..i + 8) {
+                if chunk.iter().fold(0, |acc, &x| acc | CLASS[usize::from(x)]) & mask != 0 {
+                    break;
+                }
+                i += 8;
+            }
+            let x = *b.get(i)?;
+            let class = CLASS[usize::from(x)] & mask;
+            if class == 0 {
+                i += 1;
+                continue;
+            }
+            if class & CHECK == 0 {
+                return Some(i);
+            }
+            let Some(c) = line.get(i..).and_then(|rest| rest.chars().next()) else {
+                return Some(i);
+            };
+            if self.char_needs_work(c) {
+                return Some(i);
+            }
+            i += c.len_utf8();
         }
     }
 
@@ -254,12 +363,14 @@ impl Cleanup {
         }
     }
 
-    /// Cleans the line `input[start..end]` (no terminator) into `emitter`.
+    /// Cleans `input[start..end]` (a line, or a window of one) into `emitter`. Brackets
+    /// follow `plan` when there is one, and are paired among the pieces otherwise.
     fn clean_line(
         &self,
         input: &str,
         start: usize,
         end: usize,
+        plan: Option<&[(usize, bool)]>,
         pieces: &mut Vec<Piece>,
         emitter: &mut Emitter<'_, '_>,
     ) {
@@ -286,7 +397,7 @@ impl Cleanup {
         }
         nfc(pieces, |c| self.remap(c));
         if self.punct != PunctStyle::Keep {
-            self.punctuation(pieces);
+            self.punctuation(pieces, plan);
         }
         self.spaces_pass(pieces);
         emit(input, start, end, pieces, emitter);
@@ -333,14 +444,22 @@ impl Cleanup {
 
     /// Half-width punctuation next to Chinese becomes full-width; `．`/`－` between digits
     /// and `℅` after one become ASCII.
-    fn punctuation(&self, pieces: &mut [Piece]) {
+    fn punctuation(&self, pieces: &mut [Piece], plan: Option<&[(usize, bool)]>) {
         let n = pieces.len();
         let full = self.punct == PunctStyle::FullWidthInChinese;
-        // Brackets: pair them first.
+        if let Some(plan) = plan {
+            for piece in pieces.iter_mut() {
+                if matches!(piece.c, '(' | ')') && planned(plan, piece.start) {
+                    piece.c = if piece.c == '(' { '（' } else { '）' };
+                }
+            }
+        }
+        // Brackets: pair them first (unless the line's plan decided them).
         let mut stack: Vec<usize> = Vec::new();
         let mut pairs: Vec<(usize, usize)> = Vec::new();
         let mut lone: Vec<usize> = Vec::new();
-        for (j, piece) in pieces.iter().enumerate() {
+        let unplanned = if plan.is_none() { &pieces[..] } else { &[] };
+        for (j, piece) in unplanned.iter().enumerate() {
             match piece.c {
                 '(' => stack.push(j),
                 ')' => match stack.pop() {
@@ -467,6 +586,150 @@ impl Transform for Cleanup {
         map.clear();
         self.run(input, Some(map))
     }
+}
+
+/// Reusable buffers of one [`Cleanup`] run.
+#[derive(Debug, Default)]
+struct Scratch {
+    /// Characters of the current line or window, with their source spans.
+    pieces: Vec<Piece>,
+    /// Positions in the current line of the characters that may change.
+    marks: Vec<usize>,
+    /// Absolute position of each ASCII bracket of the current line, and whether it becomes
+    /// full-width.
+    plan: Vec<(usize, bool)>,
+}
+
+/// Byte classes of the scan for characters that may change. `ALWAYS`: ASCII that always
+/// needs a look (spaces, `&`, controls); `PUNCT`: ASCII punctuation that may become
+/// full-width; `CHECK`: the lead byte of a character outside U+4000..U+9FFF, to be decoded
+/// and checked. Continuation bytes and the lead bytes E4..E9 (Han characters) are 0.
+const ALWAYS: u8 = 1;
+const PUNCT: u8 = 2;
+const CHECK: u8 = 4;
+
+static CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            0..0x20 | 0x7F | b' ' | b'&' => ALWAYS,
+            b',' | b':' | b';' | b'!' | b'?' | b'(' | b')' => PUNCT,
+            0xC0..0xE4 | 0xEA..=0xFF => CHECK,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// Lead bytes of U+4000..U+9FFF, which [`Cleanup`] never changes.
+#[inline]
+fn is_han_lead(b: u8) -> bool {
+    (0xE4..=0xE9).contains(&b)
+}
+
+/// The length of the UTF-8 sequence that `lead` starts.
+#[inline]
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0..0xC0 => 1,
+        0xC0..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
+}
+
+/// Whether the bracket at input position `at` becomes full-width under `plan`.
+fn planned(plan: &[(usize, bool)], at: usize) -> bool {
+    plan.binary_search_by_key(&at, |&(p, _)| p).is_ok_and(|k| plan[k].1)
+}
+
+/// Whether every mark of `line` is NFC on its own, so that normalization leaves the line
+/// as it is.
+fn marks_are_nfc(line: &str, marks: &[usize]) -> bool {
+    marks.iter().all(|&m| {
+        line[m..].chars().next().is_none_or(|c| {
+            (c as u32) < 0x300 || is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+        })
+    })
+}
+
+/// Pairs the ASCII brackets of `line` (at `start` in the input) as [`Cleanup`] does with
+/// its pieces, and pushes each bracket's absolute position and whether it becomes
+/// full-width: a pair when it holds a Han character or one is next to it (spaces
+/// skipped), a lone bracket when one is next to it.
+///
+/// This reads the raw characters, so it gives up (returns false) when a mark could make the
+/// pieces differ from them in a way pairing sees: a reference (`&#40;`), a character that is
+/// dropped, or `㈠`, which becomes `（一）`. Everything else keeps brackets, Han
+/// characters and spaces as they are.
+fn bracket_plan(line: &str, start: usize, marks: &[usize], plan: &mut Vec<(usize, bool)>) -> bool {
+    let b = line.as_bytes();
+    let mut brackets: Vec<usize> = Vec::new();
+    for &m in marks {
+        match b[m] {
+            b'(' | b')' => brackets.push(m),
+            b'\t' => {}
+            b'&' | 0..0x20 | 0x7F => return false,
+            0x80.. => {
+                let Some(c) = line[m..].chars().next() else { return false };
+                if matches!(
+                    c,
+                    '\u{80}'..='\u{9F}'
+                        | '\u{AD}'
+                        | '\u{200B}'..='\u{200F}'
+                        | '\u{2028}'..='\u{202E}'
+                        | '\u{2060}'..='\u{206F}'
+                        | '\u{FEFF}'
+                        | '\u{3220}'..='\u{3229}'
+                ) {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut stack: Vec<usize> = Vec::new();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut lone: Vec<usize> = Vec::new();
+    for &j in &brackets {
+        if b[j] == b'(' {
+            stack.push(j);
+        } else {
+            match stack.pop() {
+                Some(o) => pairs.push((o, j)),
+                None => lone.push(j),
+            }
+        }
+    }
+    lone.extend(stack);
+    let prev_is_han =
+        |j: usize| line[..j].chars().rev().find(|&c| !is_space(c)).is_some_and(is_han);
+    let next_is_han = |j: usize| line[j + 1..].chars().find(|&c| !is_space(c)).is_some_and(is_han);
+    plan.extend(lone.iter().map(|&j| (start + j, prev_is_han(j) || next_is_han(j))));
+    // Whether a pair holds a Han character: the first Han character after the opening
+    // bracket, found by one forward scan over the pairs in order of their openings.
+    pairs.sort_unstable();
+    let mut first_han: Option<(usize, Option<usize>)> = None;
+    for &(o, c) in &pairs {
+        let from = o + 1;
+        let han = match first_han {
+            Some((_, Some(h))) if h >= from => Some(h),
+            Some((at, None)) if at <= from => None,
+            _ => {
+                let found =
+                    line[from..].char_indices().find(|&(_, c)| is_han(c)).map(|(k, _)| from + k);
+                first_han = Some((from, found));
+                found
+            }
+        };
+        let convert = han.is_some_and(|h| h < c) || prev_is_han(o) || next_is_han(c);
+        plan.push((start + o, convert));
+        plan.push((start + c, convert));
+    }
+    plan.sort_unstable();
+    true
 }
 
 fn push_str(pieces: &mut Vec<Piece>, s: &str, start: usize, end: usize) {
@@ -628,5 +891,139 @@ fn full_width_of(c: char) -> char {
         '!' => '！',
         '?' => '？',
         _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    impl Cleanup {
+        /// Cleanup as it was before bracket plans and the shortcuts: a line with brackets is
+        /// cleaned as a whole, other lines in windows, piece by piece. The fast paths must
+        /// agree with it.
+        fn reference(&self, input: &str, map: &mut OffsetMap) -> String {
+            map.clear();
+            let mut emitter = Emitter::new(input, Some(map));
+            let bytes = input.as_bytes();
+            let mut pieces = Vec::new();
+            let mut start = 0;
+            loop {
+                let end = memchr::memchr2(b'\n', b'\r', &bytes[start..])
+                    .map_or(input.len(), |k| start + k);
+                let line = &input[start..end];
+                if let Some(first) = self.next_interesting(line, 0) {
+                    if memchr::memchr2(b'(', b')', line.as_bytes()).is_some() {
+                        self.clean_line(input, start, end, None, &mut pieces, &mut emitter);
+                    } else {
+                        self.reference_windows(input, start, end, first, &mut pieces, &mut emitter);
+                    }
+                }
+                if end == input.len() {
+                    break;
+                }
+                if bytes[end] == b'\r' {
+                    let stop = if bytes.get(end + 1) == Some(&b'\n') { end + 2 } else { end + 1 };
+                    emitter.replace(Span::new(end, stop), "\n");
+                    start = stop;
+                } else {
+                    start = end + 1;
+                }
+            }
+            emitter.finish().into_owned()
+        }
+
+        /// The windows of a line without brackets, one after the other, each cleaned piece
+        /// by piece.
+        fn reference_windows(
+            &self,
+            input: &str,
+            start: usize,
+            end: usize,
+            first: usize,
+            pieces: &mut Vec<Piece>,
+            emitter: &mut Emitter<'_, '_>,
+        ) {
+            let line = &input[start..end];
+            let b = line.as_bytes();
+            let mut floor = 0;
+            let mut pos = first;
+            loop {
+                let a = b[floor..pos]
+                    .iter()
+                    .rposition(|&x| is_han_lead(x))
+                    .map_or(floor, |k| floor + k);
+                let z = b[pos + 1..]
+                    .iter()
+                    .position(|&x| is_han_lead(x))
+                    .map_or(line.len(), |k| (pos + 1 + k + 3).min(line.len()));
+                self.clean_line(input, start + a, start + z, None, pieces, emitter);
+                if z >= line.len() {
+                    break;
+                }
+                floor = z - 3;
+                match self.next_interesting(line, z) {
+                    Some(next) => pos = next,
+                    None => break,
+                }
+            }
+        }
+    }
+
+    const PIECES: &[&str] = &[
+        "全", "区", "生产", "總值", "的", "區", "(", ")", "（", "）", "(一)", "(qū)", ":", "?",
+        "??", ",", ";", "!", "，", "。", "、", "“", "”", "》", " ", "  ", "\u{3000}", "\u{A0}",
+        "\t", "\r\n", "\n", "\u{200B}", "\u{7}", "&nbsp;", "&amp;", "&#40;", "&#x4E2D;", "&", "２",
+        "．", "６", "％", "Ａ", "－", "㈠", "―", "℅", "8.8", "1", "GDP", "e\u{301}", "\u{301}",
+        "\u{302A}", "\u{591}", "\u{5A5}", "\u{F900}", "\u{4DC0}", "\u{3400}", "x", "http://", "a",
+        "é", "ab", "\u{2000}",
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            prop::collection::vec(prop::sample::select(PIECES), 0..40).prop_map(|v| v.concat()),
+            "[\\u{4E00}-\\u{4E08}\\u{4DBE}-\\u{4DC1}a0 ,:;!?()&\\n\\u{3000}\\u{300}\\u{591}]{0,40}",
+            any::<String>(),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+
+        #[test]
+        fn fast_paths_agree_with_whole_lines(text in text()) {
+            for punct in [PunctStyle::FullWidthInChinese, PunctStyle::HalfWidth, PunctStyle::Keep] {
+                for spaces in [SpaceStyle::RemoveInChinese, SpaceStyle::Keep] {
+                    let cleanup = Cleanup::builder().punct(punct).spaces(spaces).build();
+                    let mut expected_map = OffsetMap::new();
+                    let expected = cleanup.reference(&text, &mut expected_map);
+                    let mut map = OffsetMap::new();
+                    let out = cleanup.apply_mapped(&text, &mut map);
+                    prop_assert_eq!(&*out, &expected, "{:?} {:?}", punct, spaces);
+                    prop_assert_eq!(map.edits(), expected_map.edits(), "{:?} {:?}", punct, spaces);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn bracket_lines() {
+        let cleanup = Cleanup::new();
+        for line in [
+            "同志们(一)稳增长,调结构",
+            "(GDP)增长 ( 8.8% )",
+            "值(GDP)",
+            "((a)中)",
+            ")中(",
+            "中 ( a ) b",
+            "（一）(二)",
+            "中(a&amp;b)",
+        ] {
+            let mut map = OffsetMap::new();
+            let expected = cleanup.reference(line, &mut map);
+            assert_eq!(cleanup.apply(line), expected, "{line}");
+        }
     }
 }

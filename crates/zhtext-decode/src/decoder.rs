@@ -166,7 +166,7 @@ impl Decoder {
         if let Some(encoding) = self.forced {
             return decode_as(bytes, encoding, Source::Declared, 1.0);
         }
-        if let Ok(text) = std::str::from_utf8(bytes) {
+        if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
             return Decoded {
                 text: Cow::Borrowed(text),
                 encoding: Encoding::Utf8,
@@ -213,7 +213,7 @@ impl Decoder {
 /// Decodes `bytes` as `encoding` (no BOM handling).
 fn decode_as(bytes: &[u8], encoding: Encoding, source: Source, confidence: f32) -> Decoded<'_> {
     if encoding == Encoding::Utf8
-        && let Ok(text) = std::str::from_utf8(bytes)
+        && let Ok(text) = simdutf8::basic::from_utf8(bytes)
     {
         return Decoded { text: Cow::Borrowed(text), encoding, source, malformed: 0, confidence };
     }

@@ -21,7 +21,10 @@ impl<'a, 'm> Emitter<'a, 'm> {
     /// Replaces `span` of the input (at or after everything replaced so far) with `with`.
     pub(crate) fn replace(&mut self, span: Span, with: &str) {
         debug_assert!(span.start >= self.copied);
-        let out = self.out.get_or_insert_with(|| String::with_capacity(self.input.len()));
+        // Room for some growth: full-width punctuation is two bytes longer than ASCII.
+        let out = self
+            .out
+            .get_or_insert_with(|| String::with_capacity(self.input.len() + self.input.len() / 8));
         out.push_str(&self.input[self.copied..span.start]);
         let start = out.len();
         out.push_str(with);
