@@ -73,12 +73,11 @@ impl Marks {
         for (c, mark) in marked.chain(simplified.iter().map(|&c| (c, SIMPLIFIED))) {
             let code = c as u32;
             if code >= 0x10000 {
-                supplementary.entry(c).or_insert(mark);
+                supplementary.insert(c, mark);
             } else if let Some(slot) = code.checked_sub(FIRST).and_then(|i| bmp.get_mut(i as usize))
             {
-                if *slot == 0 {
-                    *slot = mark;
-                }
+                // The two sets are disjoint (see the tests).
+                *slot = mark;
             }
         }
         Marks { bmp, supplementary }
