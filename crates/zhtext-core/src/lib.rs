@@ -59,7 +59,7 @@ mod transform;
 
 pub use chars::{CharAction, map_chars, map_chars_mapped};
 pub use extract::{Extractor, Input, Spanned};
-pub use offset_map::{Edit, OffsetMap};
+pub use offset_map::{Edit, InputCursor, OffsetMap};
 pub use span::Span;
 pub use token::{Segmenter, Token, TokenKind, check_tiling};
 pub use transform::{Chain, Transform};

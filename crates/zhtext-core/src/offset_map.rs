@@ -188,10 +188,37 @@ impl OffsetMap {
         Span { start, end }
     }
 
+    /// A cursor that maps output positions given in non-decreasing order back to the input,
+    /// each in amortised constant time (a token stream's starts, for instance).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use zhtext_core::{OffsetMap, Span};
+    ///
+    /// // "１５億" became "15億".
+    /// let mut map = OffsetMap::new();
+    /// map.push(Span::new(0, 3), Span::new(0, 1));
+    /// map.push(Span::new(3, 6), Span::new(1, 2));
+    /// let mut cursor = map.input_cursor();
+    /// assert_eq!([0, 1, 2, 5].map(|pos| cursor.to_input_pos(pos)), [0, 3, 6, 9]);
+    /// ```
+    #[must_use]
+    pub fn input_cursor(&self) -> InputCursor<'_> {
+        InputCursor { map: self, next: 0 }
+    }
+
     fn map_pos(&self, pos: usize, side: Side, dir: Direction) -> usize {
-        let edits = &self.edits;
         // First edit whose `from` span ends after `pos`.
-        let next = edits.partition_point(|e| dir.split(e).0.end <= pos);
+        let next = self.edits.partition_point(|e| dir.split(e).0.end <= pos);
+        self.map_pos_at(pos, side, dir, next)
+    }
+
+    /// [`OffsetMap::map_pos`] with `next`, the first edit whose `from` span ends after `pos`,
+    /// already known.
+    #[inline]
+    fn map_pos_at(&self, pos: usize, side: Side, dir: Direction, next: usize) -> usize {
+        let edits = &self.edits;
         if let Some(edit) = edits.get(next) {
             let (from, to) = dir.split(edit);
             if from.start < pos {
@@ -289,6 +316,35 @@ impl OffsetMap {
             }
         }
         out
+    }
+}
+
+/// Maps output positions given in non-decreasing order back to the input; from
+/// [`OffsetMap::input_cursor`].
+///
+/// Each answer equals [`OffsetMap::to_input_pos`]; a position smaller than the one before is
+/// still answered right, with a binary search.
+#[derive(Clone, Debug)]
+pub struct InputCursor<'m> {
+    map: &'m OffsetMap,
+    /// The first edit whose output ends after the last position asked for.
+    next: usize,
+}
+
+impl InputCursor<'_> {
+    /// The position in the input that output position `pos` corresponds to, taken as the start
+    /// of a span.
+    #[inline]
+    pub fn to_input_pos(&mut self, pos: usize) -> usize {
+        let edits = &self.map.edits;
+        if self.next > 0 && edits[self.next - 1].output.end > pos {
+            self.next = edits.partition_point(|e| e.output.end <= pos);
+        } else {
+            while edits.get(self.next).is_some_and(|e| e.output.end <= pos) {
+                self.next += 1;
+            }
+        }
+        self.map.map_pos_at(pos, Side::Start, Direction::Backward, self.next)
     }
 }
 

@@ -92,6 +92,23 @@ proptest! {
     }
 
     #[test]
+    fn input_cursor_agrees_with_to_input_pos(
+        input in text(),
+        ops in prop::collection::vec(op(), 0..6),
+        back in 0usize..4,
+    ) {
+        let (output, map, _) = rewrite(&input, &ops);
+        let mut cursor = map.input_cursor();
+        for pos in 0..=output.len() {
+            prop_assert_eq!(cursor.to_input_pos(pos), map.to_input_pos(pos));
+        }
+        // Going back is answered right too.
+        let pos = output.len().saturating_sub(back);
+        prop_assert_eq!(cursor.to_input_pos(pos), map.to_input_pos(pos));
+        prop_assert_eq!(cursor.to_input_pos(0), map.to_input_pos(0));
+    }
+
+    #[test]
     fn composed_maps_cover_the_chain(
         input in text(),
         ops1 in prop::collection::vec(op(), 0..6),

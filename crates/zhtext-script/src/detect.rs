@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::tables::{File, first_value};
 
@@ -50,13 +50,50 @@ pub struct Detection {
 }
 
 /// Characters only one script uses, from OpenCC's character tables.
+/// The characters that mark each script: a byte per code point below U+10000 (one load per
+/// character, no hashing), a map for the supplementary planes.
 struct Marks {
-    traditional: FxHashSet<char>,
-    simplified: FxHashSet<char>,
+    /// [`TRADITIONAL`], [`SIMPLIFIED`] or 0 for `FIRST + i`.
+    bmp: Box<[u8]>,
+    /// Marks from U+10000 on.
+    supplementary: FxHashMap<char, u8>,
 }
 
-/// Keys of `file` whose first value differs from them, minus any character that is a
-/// value of `file` or a key of `other` (so it may also be written in the other script).
+const TRADITIONAL: u8 = 1;
+const SIMPLIFIED: u8 = 2;
+
+/// The first code point that can mark a script (CJK radicals); everything before is skipped.
+const FIRST: u32 = 0x2E80;
+
+impl Marks {
+    fn new(traditional: FxHashSet<char>, simplified: FxHashSet<char>) -> Marks {
+        let mut bmp = vec![0u8; 0x10000 - FIRST as usize].into_boxed_slice();
+        let mut supplementary = FxHashMap::default();
+        let marked = traditional.iter().map(|&c| (c, TRADITIONAL));
+        for (c, mark) in marked.chain(simplified.iter().map(|&c| (c, SIMPLIFIED))) {
+            let code = c as u32;
+            if code >= 0x10000 {
+                supplementary.insert(c, mark);
+            } else if let Some(slot) = code.checked_sub(FIRST).and_then(|i| bmp.get_mut(i as usize))
+            {
+                // The two sets are disjoint (see the tests).
+                *slot = mark;
+            }
+        }
+        Marks { bmp, supplementary }
+    }
+
+    /// The mark of the character with code point `code`, 0 if none.
+    #[inline]
+    fn of(&self, code: u32) -> u8 {
+        if code < 0x10000 {
+            code.checked_sub(FIRST).and_then(|i| self.bmp.get(i as usize)).copied().unwrap_or(0)
+        } else {
+            char::from_u32(code).and_then(|c| self.supplementary.get(&c)).copied().unwrap_or(0)
+        }
+    }
+}
+
 fn only(file: File, other: File) -> FxHashSet<char> {
     let mut values = FxHashSet::default();
     for (_, vs) in file.entries() {
@@ -78,9 +115,11 @@ fn single(s: &str) -> Option<char> {
     }
 }
 
-static MARKS: LazyLock<Marks> = LazyLock::new(|| Marks {
-    traditional: only(File::TsCharacters, File::StCharacters),
-    simplified: only(File::StCharacters, File::TsCharacters),
+static MARKS: LazyLock<Marks> = LazyLock::new(|| {
+    Marks::new(
+        only(File::TsCharacters, File::StCharacters),
+        only(File::StCharacters, File::TsCharacters),
+    )
 });
 
 /// Decides whether `text` is Simplified or Traditional Chinese.
@@ -103,18 +142,29 @@ static MARKS: LazyLock<Marks> = LazyLock::new(|| Marks {
 #[must_use]
 pub fn detect_script(text: &str) -> Detection {
     let marks = &*MARKS;
-    let (mut traditional, mut simplified) = (0u32, 0u32);
-    for c in text.chars() {
-        if (c as u32) < 0x2E80 {
-            continue;
-        }
-        if marks.traditional.contains(&c) {
-            traditional += 1;
-        } else if marks.simplified.contains(&c) {
-            simplified += 1;
-        }
+    let mut counts = [0u32; 3];
+    // Walks the UTF-8 bytes: characters below U+0800 (two bytes or fewer) never mark a script.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&lead) = bytes.get(i) {
+        let (len, code) = match lead {
+            0..0xC0 => (1, 0),
+            0xC0..0xE0 => (2, 0),
+            0xE0..0xF0 => (3, utf8_code(bytes, i, 3)),
+            _ => (4, utf8_code(bytes, i, 4)),
+        };
+        counts[usize::from(marks.of(code))] += 1;
+        i += len;
     }
-    classify(traditional, simplified)
+    classify(counts[usize::from(TRADITIONAL)], counts[usize::from(SIMPLIFIED)])
+}
+
+/// The code point of the `len`-byte UTF-8 sequence at `i` of `bytes` (valid UTF-8).
+#[inline]
+fn utf8_code(bytes: &[u8], i: usize, len: usize) -> u32 {
+    let lead = u32::from(bytes[i]) & (0x7F >> len);
+    let tail = bytes.get(i + 1..i + len).unwrap_or(&[]);
+    tail.iter().fold(lead, |code, &b| code << 6 | (u32::from(b) & 0x3F))
 }
 
 fn classify(traditional: u32, simplified: u32) -> Detection {
@@ -166,7 +216,35 @@ mod tests {
 
     #[test]
     fn marks_are_disjoint() {
-        assert!(MARKS.traditional.is_disjoint(&MARKS.simplified));
-        assert!(MARKS.traditional.contains(&'國') && MARKS.simplified.contains(&'国'));
+        let traditional = only(File::TsCharacters, File::StCharacters);
+        let simplified = only(File::StCharacters, File::TsCharacters);
+        assert!(traditional.is_disjoint(&simplified));
+        let of = |c: char| MARKS.of(c as u32);
+        assert_eq!((of('國'), of('国'), of('中'), of('a')), (TRADITIONAL, SIMPLIFIED, 0, 0));
+        for c in ['\u{2E7F}', '\u{FFFF}', '\u{10000}', '\u{10FFFF}'] {
+            assert_eq!(of(c), 0);
+        }
+        // Every mark is found by the byte walk as by a char walk.
+        for (&c, expected) in traditional.iter().zip(std::iter::repeat(TRADITIONAL)) {
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(utf8_code(bytes, 0, bytes.len()), c as u32);
+            assert_eq!(of(c), expected);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_walk_counts_like_a_char_walk(text in "[a-z0-9\\u{80}-\\u{7FF}国國学學中\\u{20000}-\\u{20010}\\u{2E80}-\\u{9FFF}]{0,40}") {
+            let (mut traditional, mut simplified) = (0, 0);
+            for c in text.chars() {
+                match MARKS.of(c as u32) {
+                    TRADITIONAL => traditional += 1,
+                    SIMPLIFIED => simplified += 1,
+                    _ => {}
+                }
+            }
+            proptest::prop_assert_eq!(detect_script(&text), classify(traditional, simplified));
+        }
     }
 }

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-/// An error of this crate: a configuration name OpenCC doesn't have.
+/// An error of this crate: a configuration OpenCC doesn't have.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Error {
     kind: ErrorKind,
@@ -15,11 +15,19 @@ pub struct Error {
 pub enum ErrorKind {
     /// The name is not one of OpenCC's configurations (see [`crate::Config::ALL`]).
     UnknownConfig,
+    /// The system's OpenCC library could not open the configuration (feature `opencc-sys`):
+    /// the file is missing, or the installed OpenCC is too old to have it.
+    SystemConfig,
 }
 
 impl Error {
     pub(crate) fn unknown_config(name: &str) -> Error {
         Error { kind: ErrorKind::UnknownConfig, name: name.to_owned() }
+    }
+
+    #[cfg(feature = "opencc-sys")]
+    pub(crate) fn system_config(name: &str) -> Error {
+        Error { kind: ErrorKind::SystemConfig, name: name.to_owned() }
     }
 
     /// What went wrong.
@@ -28,7 +36,7 @@ impl Error {
         &self.kind
     }
 
-    /// The name that was given.
+    /// The configuration name or file that was given.
     #[must_use]
     pub fn name(&self) -> &str {
         &self.name
@@ -41,6 +49,12 @@ impl fmt::Display for Error {
             ErrorKind::UnknownConfig => {
                 write!(f, "unknown OpenCC configuration {:?} (try s2t, t2s, s2twp, …)", self.name)
             }
+            ErrorKind::SystemConfig => write!(
+                f,
+                "the system's OpenCC library cannot open the configuration {:?} \
+                 (is libopencc installed, and does its version have this configuration?)",
+                self.name
+            ),
         }
     }
 }

@@ -25,6 +25,10 @@
 //! - [`Guard`]: an opt-in defence against OpenCC converting already converted text again.
 //! - [`detect_script`], [`Detection`], [`Script`]: which script a text is in.
 //! - [`Error`], [`ErrorKind`]: an unknown configuration name.
+//! - `SystemConverter` (feature `opencc-sys`): the same [`Transform`](zhtext_core::Transform)
+//!   backed by the system's OpenCC C++ library through opencc-rust 1.1, for programs that must
+//!   match it. The installed library is usually older than 1.4.2 (Debian 12: 1.1.6, 47 % of
+//!   OpenCC 1.4.2's test cases): see its docs.
 //!
 //! # Examples
 //!
@@ -95,6 +99,8 @@ mod converter;
 mod detect;
 mod error;
 mod guard;
+#[cfg(feature = "opencc-sys")]
+mod system;
 mod tables;
 
 pub use config::Config;
@@ -102,3 +108,5 @@ pub use converter::Converter;
 pub use detect::{Detection, Script, detect_script};
 pub use error::{Error, ErrorKind};
 pub use guard::Guard;
+#[cfg(feature = "opencc-sys")]
+pub use system::SystemConverter;

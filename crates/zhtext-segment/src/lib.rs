@@ -98,7 +98,6 @@
 mod error;
 pub mod figures;
 mod kind;
-mod script;
 mod segmenter;
 #[cfg(feature = "tantivy")]
 pub mod tantivy;

@@ -10,7 +10,6 @@ use zhtext_core::{OffsetMap, Segmenter, Span, Token, TokenKind, Transform};
 
 use crate::figures::next_figure;
 use crate::kind::classify;
-use crate::script::looks_traditional;
 use crate::{Error, ErrorKind};
 
 /// Whether jieba's hidden Markov model joins characters the dictionary does not know.
@@ -413,8 +412,9 @@ fn map_back<'t>(
     mut emit: impl FnMut(Token<'t>, usize),
 ) {
     let mut current: Option<(usize, TokenKind, usize)> = None;
+    let mut cursor = map.input_cursor();
     for (i, (span, kind)) in spans.enumerate() {
-        let start = map.to_input_pos(span.start);
+        let start = cursor.to_input_pos(span.start);
         match current {
             None => current = Some((0, kind, i)),
             Some((prev, prev_kind, prev_i)) => {
@@ -629,6 +629,21 @@ impl Builder {
 
 fn clone_io(err: &std::io::Error) -> std::io::Error {
     std::io::Error::new(err.kind(), err.to_string())
+}
+
+/// Whether text in [`ScriptMode::Auto`] is segmented through Simplified: when zhtext-script's
+/// detection finds Traditional characters in it (a Traditional or a mixed text).
+#[cfg(feature = "traditional")]
+fn looks_traditional(text: &str) -> bool {
+    use zhtext_script::{Script, detect_script};
+    matches!(detect_script(text).script, Script::Traditional | Script::Mixed)
+}
+
+/// Without zhtext-script's detection, text goes through the converter that was set, which
+/// leaves Simplified text as it is.
+#[cfg(not(feature = "traditional"))]
+fn looks_traditional(_text: &str) -> bool {
+    true
 }
 
 /// OpenCC's t2s from zhtext-script, the converter used when none is set.
