@@ -1,6 +1,8 @@
 //! Relations: what a figure says about its indicator ([`MetricKind`]), which way
 //! ([`Direction`]) and how exactly ([`Approx`]), read from the words around it.
 
+use std::sync::LazyLock;
+
 use serde::{Deserialize, Serialize};
 
 use crate::units::strip_suffix_b;
@@ -251,12 +253,29 @@ fn strip_suffix_any<'a>(s: &'a str, words: &[&str]) -> Option<&'a str> {
     words.iter().find_map(|w| strip_suffix_b(s, w))
 }
 
+/// Whether `s` ends with the last character of an approximation, a filler or a verb, so that
+/// one may be peeled off it (a quick test that skips most of the list searches).
+fn ends_with_peelable(s: &str) -> bool {
+    static LAST: LazyLock<Vec<char>> = LazyLock::new(|| {
+        let words = APPROX_BEFORE.iter().map(|(w, _)| *w);
+        let words = words.chain(FILLERS.iter().copied()).chain(VERBS.iter().map(|(w, _)| *w));
+        let mut last: Vec<char> = words.filter_map(|w| w.chars().next_back()).collect();
+        last.sort_unstable();
+        last.dedup();
+        last
+    });
+    s.chars().next_back().is_some_and(|c| LAST.binary_search(&c).is_ok())
+}
+
 /// Reads the clause text before a figure (from the clause start to the figure).
 pub(crate) fn read_prefix(clause: &str) -> Prefix<'_> {
     let mut p = Prefix::default();
     let mut s = clause.trim_end();
     // Peel approximations, fillers and a verb off the end, nearest first.
     for _ in 0..8 {
+        if !ends_with_peelable(s) {
+            break;
+        }
         if p.approx.is_none()
             && let Some((rest, a)) =
                 APPROX_BEFORE.iter().find_map(|(w, a)| Some((strip_suffix_b(s, w)?, *a)))

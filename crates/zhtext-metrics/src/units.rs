@@ -3,6 +3,7 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::LazyLock;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -246,18 +247,34 @@ static UNITS: &[Entry] = &[
     e("筆", "笔", Counter),
 ];
 
-/// First characters of the surface forms in `UNITS`, sorted (checked by a unit test).
-static FIRST_CHARS: &[char] = &[
-    '%', '‰', '℅', '个', '亩', '人', '件', '位', '例', '個', '倍', '元', '兆', '公', '加', '千',
-    '卢', '台', '名', '吨', '噸', '圆', '圓', '块', '塊', '处', '天', '头', '套', '宗', '家', '小',
-    '平', '座', '张', '張', '成', '戶', '户', '所', '批', '新', '日', '条', '栋', '株', '條', '棟',
-    '棵', '次', '欧', '歐', '泰', '港', '澳', '畝', '百', '盧', '立', '笔', '筆', '篇', '米', '美',
-    '臺', '英', '處', '輛', '辆', '間', '间', '韓', '韩', '項', '頭', '项', '％',
-];
+/// The entries of [`UNITS`] grouped by the first character of their surface, sorted by that
+/// character; each group longest surface first.
+static BY_FIRST: LazyLock<Vec<(char, Vec<&'static Entry>)>> = LazyLock::new(|| {
+    let mut groups: Vec<(char, Vec<&'static Entry>)> = Vec::new();
+    for entry in UNITS {
+        let Some(first) = entry.surface.chars().next() else { continue };
+        match groups.iter_mut().find(|(c, _)| *c == first) {
+            Some((_, group)) => group.push(entry),
+            None => groups.push((first, vec![entry])),
+        }
+    }
+    groups.sort_unstable_by_key(|(c, _)| *c);
+    for (_, group) in &mut groups {
+        // Stable: of two surfaces of one length, the first in `UNITS` wins.
+        group.sort_by_key(|e| std::cmp::Reverse(e.surface.len()));
+    }
+    groups
+});
+
+/// The units whose surface starts with `c`, longest first.
+fn units_starting_with(c: char) -> &'static [&'static Entry] {
+    let groups = &*BY_FIRST;
+    groups.binary_search_by_key(&c, |(first, _)| *first).map_or(&[], |i| &groups[i].1)
+}
 
 /// Whether a unit may start with `c`.
 pub(crate) fn may_start_unit(c: char) -> bool {
-    FIRST_CHARS.binary_search(&c).is_ok()
+    !units_starting_with(c).is_empty()
 }
 
 /// A unit found at the start of a text.
@@ -291,25 +308,15 @@ pub(crate) fn strip_suffix_b<'a>(s: &'a str, w: &str) -> Option<&'a str> {
 
 /// The longest unit at the start of `s`.
 pub(crate) fn match_unit(s: &str) -> Option<UnitMatch> {
-    let first = *s.as_bytes().first()?;
-    if !may_start_unit(s.chars().next()?) {
-        return None;
-    }
-    let mut best: Option<&Entry> = None;
-    for entry in UNITS {
-        if entry.surface.as_bytes()[0] == first
-            && starts_with_b(s, entry.surface)
-            && best.is_none_or(|b| entry.surface.len() > b.surface.len())
-        {
-            best = Some(entry);
-        }
-    }
-    best.map(|e| UnitMatch {
-        unit: Unit(e.unit),
-        class: e.class,
-        len: e.surface.len(),
-        tenths: e.surface == "成",
-        care_of: e.surface == "℅",
+    let entry = units_starting_with(s.chars().next()?)
+        .iter()
+        .find(|entry| starts_with_b(s, entry.surface))?;
+    Some(UnitMatch {
+        unit: Unit(entry.unit),
+        class: entry.class,
+        len: entry.surface.len(),
+        tenths: entry.surface == "成",
+        care_of: entry.surface == "℅",
     })
 }
 
@@ -334,10 +341,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn first_chars_cover_the_table() {
-        let mut firsts: Vec<char> = UNITS.iter().filter_map(|e| e.surface.chars().next()).collect();
-        firsts.sort_unstable();
-        firsts.dedup();
-        assert_eq!(firsts, FIRST_CHARS, "help: regenerate FIRST_CHARS from UNITS");
+    fn longest_unit_wins() {
+        let unit = |s: &str| match_unit(s).map(|m| (m.unit.as_str().to_owned(), m.len));
+        assert_eq!(unit("个百分点，"), Some(("个百分点".to_owned(), "个百分点".len())));
+        assert_eq!(unit("平方公里"), Some(("平方公里".to_owned(), "平方公里".len())));
+        assert_eq!(unit("亿元"), None);
+        assert_eq!(unit(""), None);
+        assert!(may_start_unit('元') && !may_start_unit('亿'));
     }
 }
