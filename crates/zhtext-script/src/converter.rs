@@ -180,7 +180,7 @@ impl Step {
         i: usize,
         j: usize,
         len: usize,
-        value: Value,
+        value: Value<'_>,
     ) -> bool {
         match value {
             Value::Same => false,

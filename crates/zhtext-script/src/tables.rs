@@ -215,48 +215,182 @@ pub(crate) struct Entry {
     pub(crate) repl: char,
     /// `CHANGE | PHRASE | IDS | COMPAT | LONG | TARGET`; 0 means "copy, nothing to do".
     pub(crate) flags: u8,
-    /// The longest multi-character key (in characters) that starts with this character.
-    pub(crate) max_phrase: u8,
     /// The index in the group of the first dictionary with this character as a key.
     pub(crate) owner: u8,
+    /// Where the list of second characters of the keys that start with this one begins
+    /// (when `flags & PHRASE`).
+    phrases: u16,
 }
 
-const EMPTY: Entry = Entry { repl: '\0', flags: 0, max_phrase: 0, owner: NO_OWNER };
+const EMPTY: Entry = Entry { repl: '\0', flags: 0, owner: NO_OWNER, phrases: 0 };
 
-/// The multi-character keys of one dictionary of a group.
+/// One multi-character key of a group, in [`PhraseIndex::records`]: the key's bytes after
+/// its first two characters and its value lie at `blob[at..]`, one after the other.
+#[derive(Clone, Copy, Debug)]
+struct Record {
+    /// The first (at most eight) bytes of the rest, little-endian, zero-padded.
+    head: u64,
+    at: u32,
+    rest_len: u8,
+    value_len: u8,
+    /// The index in the group of the dictionary that has the key.
+    dict: u8,
+    /// `SAME` (the value is the key) and `LAST` (the last record of its bucket).
+    flags: u8,
+}
+
+const SAME: u8 = 1;
+const LAST: u8 = 2;
+
+/// The multi-character keys of a group, bucketed by their first two characters.
+///
+/// Each character that starts a key has a list in `lists`, found from its [`Entry`]:
+/// `lists[head]` is the number of distinct second characters, `lists[head + 1]` the index
+/// of its first record, then one sorted word per second character in the BMP: the
+/// character above bit 16, below it the offset of its bucket's first record from that
+/// index. Keys whose second character lies outside the BMP are in `astral`. A bucket's
+/// records are contiguous, ordered by dictionary, then longest key first, so the first
+/// record whose rest matches the text is OpenCC's match.
 #[derive(Debug, Default)]
-struct Phrases {
-    map: FxHashMap<&'static str, &'static str>,
-    max_chars: usize,
+struct PhraseIndex {
+    lists: Vec<u32>,
+    astral: FxHashMap<u64, u32>,
+    records: Vec<Record>,
+    blob: String,
+}
+
+impl PhraseIndex {
+    /// The index, and the list head of each first character.
+    fn build(mut raw: Vec<RawPhrase>) -> (PhraseIndex, Vec<(char, u16)>) {
+        // Bucket order; on an equal key in one dictionary the earlier file wins (`union`).
+        raw.sort_unstable_by(|a, b| {
+            (a.c1, a.c2, a.dict, std::cmp::Reverse(a.key.len()), a.key, a.seq).cmp(&(
+                b.c1,
+                b.c2,
+                b.dict,
+                std::cmp::Reverse(b.key.len()),
+                b.key,
+                b.seq,
+            ))
+        });
+        raw.dedup_by(|later, first| later.dict == first.dict && later.key == first.key);
+        let mut heads = Vec::new();
+        let mut lists = Vec::new();
+        let mut astral = FxHashMap::default();
+        let mut records = Vec::with_capacity(raw.len());
+        let mut blob = String::with_capacity(raw.iter().map(|r| r.key.len() + r.value.len()).sum());
+        let mut head = 0;
+        let mut base = 0;
+        for (k, r) in raw.iter().enumerate() {
+            let index = u32::try_from(records.len()).expect("dictionaries are small");
+            let new_first = k == 0 || raw[k - 1].c1 != r.c1;
+            if new_first {
+                head = lists.len();
+                heads.push((r.c1, u16::try_from(head).expect("embedded dictionaries fit")));
+                lists.extend([0, index]);
+                base = index;
+            }
+            if new_first || raw[k - 1].c2 != r.c2 {
+                if (r.c2 as u32) < 0x1_0000 {
+                    let offset = index - base;
+                    assert!(offset < 0x1_0000, "embedded dictionaries fit");
+                    lists.push(((r.c2 as u32) << 16) | offset);
+                    lists[head] += 1;
+                } else {
+                    astral.insert(pack_pair(r.c1 as u32, r.c2 as u32), index);
+                }
+            }
+            let rest = &r.key[r.c1.len_utf8() + r.c2.len_utf8()..];
+            let at = u32::try_from(blob.len()).expect("dictionaries are small");
+            blob.push_str(rest);
+            blob.push_str(r.value);
+            let last = raw.get(k + 1).is_none_or(|next| (next.c1, next.c2) != (r.c1, r.c2));
+            let mut head_bytes = [0u8; 8];
+            let n = rest.len().min(8);
+            head_bytes[..n].copy_from_slice(&rest.as_bytes()[..n]);
+            records.push(Record {
+                head: u64::from_le_bytes(head_bytes),
+                at,
+                rest_len: u8::try_from(rest.len()).expect("keys are short"),
+                value_len: u8::try_from(r.value.len()).expect("values are short"),
+                dict: r.dict,
+                flags: if r.value == r.key { SAME } else { 0 } | if last { LAST } else { 0 },
+            });
+        }
+        (PhraseIndex { lists, astral, records, blob }, heads)
+    }
+
+    /// The index of the first record of the bucket of `c1` (whose list starts at `head`)
+    /// and `c2`.
+    #[inline(always)]
+    fn bucket(&self, c1: u32, head: u16, c2: u32) -> Option<usize> {
+        if c2 >= 0x1_0000 {
+            return self.astral.get(&pack_pair(c1, c2)).map(|&i| i as usize);
+        }
+        let head = usize::from(head);
+        let n = *self.lists.get(head)? as usize;
+        let base = *self.lists.get(head + 1)? as usize;
+        let items = self.lists.get(head + 2..head + 2 + n)?;
+        let key = c2 << 16;
+        // The number of items below `key`: where `c2` would be.
+        let k = if n <= 32 {
+            items.iter().filter(|&&item| item < key).count()
+        } else {
+            items.partition_point(|&item| item < key)
+        };
+        let item = *items.get(k)?;
+        (item >> 16 == c2).then_some(base + (item & 0xFFFF) as usize)
+    }
+
+    /// The value of a record.
+    #[inline(always)]
+    fn value(&self, r: Record) -> &str {
+        let start = r.at as usize + usize::from(r.rest_len);
+        self.blob.get(start..start + usize::from(r.value_len)).unwrap_or("")
+    }
+
+    /// Every record's value that differs from its key.
+    fn changed_values(&self) -> impl Iterator<Item = &str> {
+        self.records.iter().filter(|r| r.flags & SAME == 0).map(|&r| self.value(r))
+    }
+}
+
+#[inline(always)]
+fn pack_pair(c1: u32, c2: u32) -> u64 {
+    (u64::from(c1) << 21) | u64::from(c2)
+}
+
+/// A multi-character key while the index is built.
+struct RawPhrase {
+    c1: char,
+    c2: char,
+    dict: u8,
+    key: &'static str,
+    value: &'static str,
+    seq: u32,
 }
 
 /// What a match at a position turns into.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Value {
+pub(crate) enum Value<'a> {
     /// A one-character key (`end` is after it) and its one-character value.
     Char(char),
     /// A key (one or more characters) and its value as text.
-    Str(&'static str),
+    Str(&'a str),
     /// A key whose value is itself.
     Same,
 }
-
-const PAIR_BITS: u32 = 20;
 
 /// A compiled dictionary group.
 pub(crate) struct Step {
     bmp: Box<[Entry]>,
     astral: FxHashMap<u32, Entry>,
     long_values: FxHashMap<u32, &'static str>,
-    phrases: Vec<Phrases>,
-    pairs: Box<[u64]>,
-    /// For each first two characters of a multi-character key: a bit per key length (in
-    /// characters) that some key starting with them has.
-    lengths: FxHashMap<u64, u32>,
+    phrases: PhraseIndex,
     /// For the guard, built on first use: for each character a phrase replacement keeps
     /// although the character table would change it, those replacements and the byte
     /// offset of the character in them (`t2s` keeps `昇` in `閻鶴昇` → `阎鹤昇`).
-    kept: OnceLock<FxHashMap<u32, Vec<(&'static str, usize)>>>,
+    kept: OnceLock<FxHashMap<u32, Vec<(String, usize)>>>,
     pub(crate) ascii_plain: bool,
 }
 
@@ -264,20 +398,9 @@ impl std::fmt::Debug for Step {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Step")
             .field("astral", &self.astral.len())
-            .field("phrases", &self.phrases.iter().map(|p| p.map.len()).collect::<Vec<_>>())
+            .field("phrases", &self.phrases.records.len())
             .finish_non_exhaustive()
     }
-}
-
-#[inline]
-fn pair_key(c1: u32, c2: u32) -> u64 {
-    (u64::from(c1) << 32) | u64::from(c2)
-}
-
-#[inline]
-fn pair_hash(c1: u32, c2: u32) -> usize {
-    let h = (c1.wrapping_mul(0x9E37_79B1) ^ c2).wrapping_mul(0x85EB_CA6B);
-    (h >> (32 - PAIR_BITS)) as usize
 }
 
 impl Step {
@@ -287,10 +410,8 @@ impl Step {
         let mut bmp = vec![EMPTY; 0x1_0000].into_boxed_slice();
         let mut astral: FxHashMap<u32, Entry> = FxHashMap::default();
         let mut long_values = FxHashMap::default();
-        let mut phrases = Vec::with_capacity(group.len());
-        let mut pairs = vec![0u64; (1 << PAIR_BITS) / 64].into_boxed_slice();
+        let mut raw = Vec::new();
         let mut targets: FxHashSet<u32> = FxHashSet::default();
-        let mut lengths: FxHashMap<u64, u32> = FxHashMap::default();
 
         fn entry<'t>(
             bmp: &'t mut [Entry],
@@ -303,7 +424,6 @@ impl Step {
 
         for (index, dict) in group.iter().enumerate() {
             let owner_index = u8::try_from(index).expect("dictionary groups are small");
-            let mut own = Phrases::default();
             for file in dict.iter() {
                 for (key, values) in file.entries() {
                     let value = first_value(values);
@@ -333,25 +453,23 @@ impl Step {
                             }
                         }
                         Some(c2) => {
-                            // Union: the earlier file wins on an equal key.
-                            if own.map.contains_key(key) {
-                                continue;
-                            }
-                            let n = key.chars().count();
-                            own.map.insert(key, value);
-                            own.max_chars = own.max_chars.max(n);
-                            let e = entry(&mut bmp, &mut astral, c1);
-                            e.flags |= PHRASE;
-                            e.max_phrase = e.max_phrase.max(u8::try_from(n).unwrap_or(u8::MAX));
-                            let bit = pair_hash(c1 as u32, c2 as u32);
-                            pairs[bit / 64] |= 1 << (bit % 64);
-                            *lengths.entry(pair_key(c1 as u32, c2 as u32)).or_default() |=
-                                1 << n.min(31);
+                            raw.push(RawPhrase {
+                                c1,
+                                c2,
+                                dict: owner_index,
+                                key,
+                                value,
+                                seq: u32::try_from(raw.len()).expect("dictionaries are small"),
+                            });
+                            entry(&mut bmp, &mut astral, c1).flags |= PHRASE;
                         }
                     }
                 }
             }
-            phrases.push(own);
+        }
+        let (phrases, heads) = PhraseIndex::build(raw);
+        for (c1, head) in heads {
+            entry(&mut bmp, &mut astral, c1).phrases = head;
         }
         for cp in 0x2FF0..=0x2FFFu32 {
             bmp[cp as usize].flags |= IDS;
@@ -374,40 +492,28 @@ impl Step {
         // TARGET alone needs no work when the guard is off; keep such entries on the fast
         // path by remembering the mark apart from `flags == 0`.
         let ascii_plain = bmp[..0x80].iter().all(|e| e.flags == 0);
-        Step {
-            bmp,
-            astral,
-            long_values,
-            phrases,
-            pairs,
-            lengths,
-            kept: OnceLock::new(),
-            ascii_plain,
-        }
+        Step { bmp, astral, long_values, phrases, kept: OnceLock::new(), ascii_plain }
     }
 
     /// Whether the character at `i` lies inside a phrase replacement that keeps it, in
     /// `text[start..]` (for the guard).
     pub(crate) fn kept_at(&self, text: &str, start: usize, i: usize, cp: u32) -> bool {
         let kept = self.kept.get_or_init(|| {
-            let mut kept: FxHashMap<u32, Vec<(&'static str, usize)>> = FxHashMap::default();
-            for dict in &self.phrases {
-                for (&key, &value) in &dict.map {
-                    if key == value {
-                        continue;
-                    }
-                    for (offset, c) in value.char_indices() {
-                        if self.entry(c as u32).flags & CHANGE != 0 {
-                            kept.entry(c as u32).or_default().push((value, offset));
-                        }
+            let mut kept: FxHashMap<u32, Vec<(String, usize)>> = FxHashMap::default();
+            for value in self.phrases.changed_values() {
+                for (offset, c) in value.char_indices() {
+                    if self.entry(c as u32).flags & CHANGE != 0 {
+                        kept.entry(c as u32).or_default().push((value.to_owned(), offset));
                     }
                 }
             }
             kept
         });
         kept.get(&cp).is_some_and(|list| {
-            list.iter().any(|&(value, offset)| {
-                i >= start + offset && text.get(i - offset..i - offset + value.len()) == Some(value)
+            list.iter().any(|(value, offset)| {
+                let offset = *offset;
+                i >= start + offset
+                    && text.get(i - offset..i - offset + value.len()) == Some(value.as_str())
             })
         })
     }
@@ -432,7 +538,7 @@ impl Step {
         cp: u32,
         len: usize,
         e: Entry,
-    ) -> Option<(usize, Value)> {
+    ) -> Option<(usize, Value<'_>)> {
         if e.flags & PHRASE != 0
             && let Some(hit) = self.phrase_at(text, i, end, cp, len, e)
         {
@@ -453,6 +559,7 @@ impl Step {
 
     /// The phrase match at `i`, in group order, stopping at the dictionary that owns the
     /// one-character key (which then wins over the later dictionaries).
+    #[inline]
     fn phrase_at(
         &self,
         text: &str,
@@ -461,48 +568,58 @@ impl Step {
         cp: u32,
         len: usize,
         e: Entry,
-    ) -> Option<(usize, Value)> {
+    ) -> Option<(usize, Value<'_>)> {
         let bytes = text.as_bytes();
         let second = i + len;
         if second >= end {
             return None;
         }
-        let (c2, _) = decode(bytes, second);
-        let bit = pair_hash(cp, c2);
-        if self.pairs[bit / 64] & (1 << (bit % 64)) == 0 {
-            return None;
-        }
-        let &mask = self.lengths.get(&pair_key(cp, c2))?;
-        // Byte ends of the next characters, as far as the longest key: ends[n] is after n.
-        let mut ends = [0usize; 32];
-        let max = (31 - mask.leading_zeros() as usize).min(usize::from(e.max_phrase));
-        let mut n = 1;
-        ends[1] = second;
-        let mut p = second;
-        while n < max && p < end {
-            p += utf8_len(bytes[p]);
-            n += 1;
-            ends[n] = p.min(end);
-        }
-        // Only the lengths some key with these two first characters has.
-        let mask = mask & ((2u32 << n) - 1) & !3;
-        for (index, dict) in self.phrases.iter().enumerate() {
-            let mut todo = mask & ((2u32 << dict.max_chars.min(30)) - 1);
-            while todo != 0 {
-                let k = 31 - todo.leading_zeros() as usize;
-                todo &= !(1 << k);
-                if let Some(key) = text.get(i..ends[k])
-                    && let Some(&value) = dict.map.get(key)
-                {
-                    let value = if value == key { Value::Same } else { Value::Str(value) };
-                    return Some((ends[k], value));
-                }
+        let (c2, len2) = decode(bytes, second);
+        let first = self.phrases.bucket(cp, e.phrases, c2)?;
+        let rest_at = second + len2;
+        // The (at most eight) bytes after the first two characters, within the segment.
+        let avail = end - rest_at;
+        let word = match bytes.get(rest_at..rest_at + 8) {
+            Some(b) if avail >= 8 => u64::from_le_bytes(b.try_into().unwrap_or([0; 8])),
+            _ => {
+                let mut b = [0u8; 8];
+                let n = avail.min(8);
+                b[..n].copy_from_slice(bytes.get(rest_at..rest_at + n).unwrap_or(&[]));
+                u64::from_le_bytes(b)
             }
-            if usize::from(e.owner) == index {
+        };
+        for &r in self.phrases.records.get(first..)? {
+            if r.dict > e.owner {
+                break;
+            }
+            let n = usize::from(r.rest_len);
+            let mask = u64::MAX.checked_shr(64 - 8 * n.min(8) as u32).unwrap_or(0);
+            if word & mask == r.head
+                && n <= avail
+                && (n <= 8 || self.tail_matches(bytes, rest_at, r))
+            {
+                let value = if r.flags & SAME != 0 {
+                    Value::Same
+                } else {
+                    Value::Str(self.phrases.value(r))
+                };
+                return Some((rest_at + n, value));
+            }
+            if r.flags & LAST != 0 {
                 break;
             }
         }
         None
+    }
+}
+
+impl Step {
+    /// Whether the rest of record `r` after its first eight bytes follows in `bytes`.
+    #[cold]
+    fn tail_matches(&self, bytes: &[u8], rest_at: usize, r: Record) -> bool {
+        let n = usize::from(r.rest_len);
+        let at = r.at as usize;
+        bytes.get(rest_at + 8..rest_at + n) == self.phrases.blob.as_bytes().get(at + 8..at + n)
     }
 }
 
