@@ -217,12 +217,9 @@ pub(crate) struct Entry {
     pub(crate) flags: u8,
     /// The index in the group of the first dictionary with this character as a key.
     pub(crate) owner: u8,
-    /// Where the list of second characters of the keys that start with this one begins
-    /// (when `flags & PHRASE`).
-    phrases: u16,
 }
 
-const EMPTY: Entry = Entry { repl: '\0', flags: 0, owner: NO_OWNER, phrases: 0 };
+const EMPTY: Entry = Entry { repl: '\0', flags: 0, owner: NO_OWNER };
 
 /// One multi-character key of a group, in [`PhraseIndex::records`]: the key's bytes after
 /// its first two characters and its value lie at `blob[at..]`, one after the other.
@@ -242,26 +239,28 @@ struct Record {
 const SAME: u8 = 1;
 const LAST: u8 = 2;
 
+/// Bits of a packed pair `(c1 << 21) | c2` in a slot.
+const PAIR_KEY_BITS: u32 = 42;
+const PAIR_KEY_MASK: u64 = (1 << PAIR_KEY_BITS) - 1;
+/// An empty slot (its pair bits match no pair of characters).
+const NO_SLOT: u64 = u64::MAX;
+
 /// The multi-character keys of a group, bucketed by their first two characters.
 ///
-/// Each character that starts a key has a list in `lists`, found from its [`Entry`]:
-/// `lists[head]` is the number of distinct second characters, `lists[head + 1]` the index
-/// of its first record, then one sorted word per second character in the BMP: the
-/// character above bit 16, below it the offset of its bucket's first record from that
-/// index. Keys whose second character lies outside the BMP are in `astral`. A bucket's
-/// records are contiguous, ordered by dictionary, then longest key first, so the first
-/// record whose rest matches the text is OpenCC's match.
+/// `slots` is an open-addressing table (linear probing, at most half full) of packed
+/// words: the pair in the low 42 bits, the index of the bucket's first record above. A
+/// bucket's records are contiguous, ordered by dictionary, then longest key first, so the
+/// first record whose rest matches the text is OpenCC's match.
 #[derive(Debug, Default)]
 struct PhraseIndex {
-    lists: Vec<u32>,
-    astral: FxHashMap<u64, u32>,
+    slots: Box<[u64]>,
+    shift: u32,
     records: Vec<Record>,
     blob: String,
 }
 
 impl PhraseIndex {
-    /// The index, and the list head of each first character.
-    fn build(mut raw: Vec<RawPhrase>) -> (PhraseIndex, Vec<(char, u16)>) {
+    fn build(mut raw: Vec<RawPhrase>) -> PhraseIndex {
         // Bucket order; on an equal key in one dictionary the earlier file wins (`union`).
         raw.sort_unstable_by(|a, b| {
             (a.c1, a.c2, a.dict, std::cmp::Reverse(a.key.len()), a.key, a.seq).cmp(&(
@@ -274,31 +273,22 @@ impl PhraseIndex {
             ))
         });
         raw.dedup_by(|later, first| later.dict == first.dict && later.key == first.key);
-        let mut heads = Vec::new();
-        let mut lists = Vec::new();
-        let mut astral = FxHashMap::default();
+        let buckets = raw.windows(2).filter(|w| (w[0].c1, w[0].c2) != (w[1].c1, w[1].c2)).count();
+        let size = ((buckets + 1) * 2).next_power_of_two();
+        let shift = 64 - size.trailing_zeros();
+        let mut slots = vec![NO_SLOT; size].into_boxed_slice();
         let mut records = Vec::with_capacity(raw.len());
         let mut blob = String::with_capacity(raw.iter().map(|r| r.key.len() + r.value.len()).sum());
-        let mut head = 0;
-        let mut base = 0;
         for (k, r) in raw.iter().enumerate() {
-            let index = u32::try_from(records.len()).expect("dictionaries are small");
-            let new_first = k == 0 || raw[k - 1].c1 != r.c1;
-            if new_first {
-                head = lists.len();
-                heads.push((r.c1, u16::try_from(head).expect("embedded dictionaries fit")));
-                lists.extend([0, index]);
-                base = index;
-            }
-            if new_first || raw[k - 1].c2 != r.c2 {
-                if (r.c2 as u32) < 0x1_0000 {
-                    let offset = index - base;
-                    assert!(offset < 0x1_0000, "embedded dictionaries fit");
-                    lists.push(((r.c2 as u32) << 16) | offset);
-                    lists[head] += 1;
-                } else {
-                    astral.insert(pack_pair(r.c1 as u32, r.c2 as u32), index);
+            if k == 0 || (raw[k - 1].c1, raw[k - 1].c2) != (r.c1, r.c2) {
+                let index = records.len() as u64;
+                assert!(index < 1 << (64 - PAIR_KEY_BITS), "embedded dictionaries fit");
+                let pair = pack_pair(r.c1 as u32, r.c2 as u32);
+                let mut s = slot_of(pair, shift);
+                while slots[s] != NO_SLOT {
+                    s = (s + 1) & (size - 1);
                 }
+                slots[s] = pair | (index << PAIR_KEY_BITS);
             }
             let rest = &r.key[r.c1.len_utf8() + r.c2.len_utf8()..];
             let at = u32::try_from(blob.len()).expect("dictionaries are small");
@@ -317,29 +307,43 @@ impl PhraseIndex {
                 flags: if r.value == r.key { SAME } else { 0 } | if last { LAST } else { 0 },
             });
         }
-        (PhraseIndex { lists, astral, records, blob }, heads)
+        PhraseIndex { slots, shift, records, blob }
     }
 
-    /// The index of the first record of the bucket of `c1` (whose list starts at `head`)
-    /// and `c2`.
+    /// The index of the first record of the bucket of `c1` and `c2`.
     #[inline(always)]
-    fn bucket(&self, c1: u32, head: u16, c2: u32) -> Option<usize> {
-        if c2 >= 0x1_0000 {
-            return self.astral.get(&pack_pair(c1, c2)).map(|&i| i as usize);
+    fn bucket(&self, c1: u32, c2: u32) -> Option<usize> {
+        let pair = pack_pair(c1, c2);
+        let mask = self.slots.len().wrapping_sub(1);
+        let s = slot_of(pair, self.shift) & mask;
+        let a = *self.slots.get(s)?;
+        let b = *self.slots.get((s + 1) & mask)?;
+        if a & PAIR_KEY_MASK == pair {
+            return Some((a >> PAIR_KEY_BITS) as usize);
         }
-        let head = usize::from(head);
-        let n = *self.lists.get(head)? as usize;
-        let base = *self.lists.get(head + 1)? as usize;
-        let items = self.lists.get(head + 2..head + 2 + n)?;
-        let key = c2 << 16;
-        // The number of items below `key`: where `c2` would be.
-        let k = if n <= 32 {
-            items.iter().filter(|&&item| item < key).count()
-        } else {
-            items.partition_point(|&item| item < key)
-        };
-        let item = *items.get(k)?;
-        (item >> 16 == c2).then_some(base + (item & 0xFFFF) as usize)
+        if b & PAIR_KEY_MASK == pair {
+            return Some((b >> PAIR_KEY_BITS) as usize);
+        }
+        if a == NO_SLOT || b == NO_SLOT {
+            return None;
+        }
+        self.bucket_far(pair, (s + 2) & mask)
+    }
+
+    /// [`PhraseIndex::bucket`] past the first two slots.
+    #[cold]
+    fn bucket_far(&self, pair: u64, mut s: usize) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        loop {
+            let slot = *self.slots.get(s)?;
+            if slot & PAIR_KEY_MASK == pair {
+                return Some((slot >> PAIR_KEY_BITS) as usize);
+            }
+            if slot == NO_SLOT {
+                return None;
+            }
+            s = (s + 1) & mask;
+        }
     }
 
     /// The value of a record.
@@ -358,6 +362,11 @@ impl PhraseIndex {
 #[inline(always)]
 fn pack_pair(c1: u32, c2: u32) -> u64 {
     (u64::from(c1) << 21) | u64::from(c2)
+}
+
+#[inline(always)]
+fn slot_of(pair: u64, shift: u32) -> usize {
+    (pair.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
 }
 
 /// A multi-character key while the index is built.
@@ -467,10 +476,7 @@ impl Step {
                 }
             }
         }
-        let (phrases, heads) = PhraseIndex::build(raw);
-        for (c1, head) in heads {
-            entry(&mut bmp, &mut astral, c1).phrases = head;
-        }
+        let phrases = PhraseIndex::build(raw);
         for cp in 0x2FF0..=0x2FFFu32 {
             bmp[cp as usize].flags |= IDS;
         }
@@ -530,6 +536,7 @@ impl Step {
 
     /// The match at `i` (whose character is `cp`, `len` bytes, entry `e`) within
     /// `text[..end]`: the end of the matched key and what it becomes, or `None`.
+    #[inline(always)]
     pub(crate) fn lookup(
         &self,
         text: &str,
@@ -575,7 +582,7 @@ impl Step {
             return None;
         }
         let (c2, len2) = decode(bytes, second);
-        let first = self.phrases.bucket(cp, e.phrases, c2)?;
+        let first = self.phrases.bucket(cp, c2)?;
         let rest_at = second + len2;
         // The (at most eight) bytes after the first two characters, within the segment.
         let avail = end - rest_at;
