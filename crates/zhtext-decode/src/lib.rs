@@ -117,6 +117,7 @@ mod gloss;
 mod lost;
 mod mojibake;
 mod plausible;
+mod scan;
 
 pub use cleaner::{CleanReport, Cleaned, Cleaner, CleanerBuilder};
 pub use cleanup::{Cleanup, CleanupBuilder, PunctStyle, SpaceStyle};
