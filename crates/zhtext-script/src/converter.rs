@@ -57,7 +57,9 @@ impl<'o, 'm> Sink<'o, 'm> {
             self.changed = true;
             self.out.reserve(self.reserve);
         }
-        self.out.push_str(&text[self.copied..i]);
+        if self.copied < i {
+            self.out.push_str(&text[self.copied..i]);
+        }
     }
 
     #[inline]

@@ -261,18 +261,23 @@ struct PhraseIndex {
 
 impl PhraseIndex {
     fn build(mut raw: Vec<RawPhrase>) -> PhraseIndex {
-        // Bucket order; on an equal key in one dictionary the earlier file wins (`union`).
-        raw.sort_unstable_by(|a, b| {
-            (a.c1, a.c2, a.dict, std::cmp::Reverse(a.key.len()), a.key, a.seq).cmp(&(
-                b.c1,
-                b.c2,
-                b.dict,
-                std::cmp::Reverse(b.key.len()),
-                b.key,
-                b.seq,
-            ))
-        });
-        raw.dedup_by(|later, first| later.dict == first.dict && later.key == first.key);
+        // Bucket order: pair, dictionary, longest key first, then file order.
+        raw.sort_unstable_by_key(|r| (r.order, r.seq));
+        // On an equal key in one dictionary the earlier file wins (`union`); equal keys
+        // share their `order`, and runs of one `order` are short.
+        let mut run_start = 0;
+        let mut kept = 0;
+        for k in 0..raw.len() {
+            if raw[k].order != raw[run_start].order {
+                run_start = kept;
+            }
+            let key = raw[k].key;
+            if !raw[run_start..kept].iter().any(|r| r.key == key) {
+                raw.swap(kept, k);
+                kept += 1;
+            }
+        }
+        raw.truncate(kept);
         let buckets = raw.windows(2).filter(|w| (w[0].c1, w[0].c2) != (w[1].c1, w[1].c2)).count();
         let size = ((buckets + 1) * 2).next_power_of_two();
         let shift = 64 - size.trailing_zeros();
@@ -371,6 +376,8 @@ fn slot_of(pair: u64, shift: u32) -> usize {
 
 /// A multi-character key while the index is built.
 struct RawPhrase {
+    /// Pair, dictionary and key length packed so that sorting by it gives bucket order.
+    order: u64,
     c1: char,
     c2: char,
     dict: u8,
@@ -462,7 +469,11 @@ impl Step {
                             }
                         }
                         Some(c2) => {
+                            let order = (pack_pair(c1 as u32, c2 as u32) << 20)
+                                | (u64::from(owner_index) << 16)
+                                | (0xFFFF - key.len().min(0xFFFF) as u64);
                             raw.push(RawPhrase {
+                                order,
                                 c1,
                                 c2,
                                 dict: owner_index,
