@@ -5,8 +5,10 @@
 //! the first dictionary of the group with any prefix match wins, with its longest match.
 //! The group is compiled into a per-code-point [`Entry`] table (a direct table for the
 //! BMP, a hash map for astral planes) that holds the one-character replacement inline and
-//! says whether a phrase can start here, plus one hash map per dictionary for its
-//! multi-character keys, guarded by a bit filter over the first two characters.
+//! says whether a phrase can start here, plus a [`PhraseIndex`] of the multi-character
+//! keys of every dictionary of the group: one open-addressing table keyed by the first two
+//! characters leads to a bucket of records (dictionary order, longest first) whose first
+//! bytes sit inline, so a position costs one probe and usually no string comparison.
 
 use std::sync::{LazyLock, OnceLock};
 
