@@ -216,9 +216,17 @@ impl Scan {
     ) -> Option<usize> {
         let b = text.as_bytes();
         let n = b.len();
+        let han = |x: u8| x.wrapping_sub(0xE4) < 6;
         let mut i = from;
         while i < n {
-            let x = b[i];
+            // Runs of Han characters four at a time, with one branch.
+            while let Some(w) = b.get(i..i + 12) {
+                if !(han(w[0]) & han(w[3]) & han(w[6]) & han(w[9])) {
+                    break;
+                }
+                i += 12;
+            }
+            let Some(&x) = b.get(i) else { break };
             if x < 0x80 {
                 if self.ascii >> x & 1 != 0 {
                     return Some(i);
