@@ -115,7 +115,7 @@ pub(crate) fn repair_impl<'a>(
         }
         let Some(c) = text[i..].chars().next() else { break };
         let len = c.len_utf8();
-        let kind = if latin_byte(c).is_some_and(|x| (0xC2..=0xF4).contains(&x)) {
+        let kind = if lead == 0xC3 && latin_byte(c).is_some_and(|x| (0xC2..=0xF4).contains(&x)) {
             MojibakeKind::Windows1252
         } else if starts_gbk_mojibake(c) && han_weight(c) <= 2 {
             // The table implies GBK bytes that are a UTF-8 lead and a continuation byte
