@@ -9,6 +9,7 @@ use zhtext_core::{OffsetMap, Span, Transform};
 use crate::emit::Emitter;
 use crate::entities;
 use crate::plausible::is_han;
+use crate::scan::Scan;
 
 /// What [`Cleanup`] does with punctuation.
 #[non_exhaustive]
@@ -311,36 +312,10 @@ impl Cleanup {
 
     /// The first position at or after `from` in `line` (no terminator) where something may
     /// change; `None` means nothing after `from` will.
+    #[inline]
     fn next_interesting(&self, line: &str, from: usize) -> Option<usize> {
-        let b = line.as_bytes();
-        let mask =
-            if self.punct == PunctStyle::Keep { ALWAYS | CHECK } else { ALWAYS | CHECK | PUNCT };
-        let mut i = from;
-        loop {
-            // Eight bytes at a time while none of them needs a look.
-            while let Some(chunk) = b.get(i..i + 8) {
-                if chunk.iter().fold(0, |acc, &x| acc | CLASS[usize::from(x)]) & mask != 0 {
-                    break;
-                }
-                i += 8;
-            }
-            let x = *b.get(i)?;
-            let class = CLASS[usize::from(x)] & mask;
-            if class == 0 {
-                i += 1;
-                continue;
-            }
-            if class & CHECK == 0 {
-                return Some(i);
-            }
-            let Some(c) = line.get(i..).and_then(|rest| rest.chars().next()) else {
-                return Some(i);
-            };
-            if self.char_needs_work(c) {
-                return Some(i);
-            }
-            i += c.len_utf8();
-        }
+        let scan = Scan::new(self.punct != PunctStyle::Keep, self.punct == PunctStyle::HalfWidth);
+        scan.next(line, from, |c| self.char_needs_work(c))
     }
 
     /// Whether a non-ASCII character outside U+4000..U+9FFF may change or affect its
@@ -600,29 +575,6 @@ struct Scratch {
     plan: Vec<(usize, bool)>,
 }
 
-/// Byte classes of the scan for characters that may change. `ALWAYS`: ASCII that always
-/// needs a look (spaces, `&`, controls); `PUNCT`: ASCII punctuation that may become
-/// full-width; `CHECK`: the lead byte of a character outside U+4000..U+9FFF, to be decoded
-/// and checked. Continuation bytes and the lead bytes E4..E9 (Han characters) are 0.
-const ALWAYS: u8 = 1;
-const PUNCT: u8 = 2;
-const CHECK: u8 = 4;
-
-static CLASS: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = match b as u8 {
-            0..0x20 | 0x7F | b' ' | b'&' => ALWAYS,
-            b',' | b':' | b';' | b'!' | b'?' | b'(' | b')' => PUNCT,
-            0xC0..0xE4 | 0xEA..=0xFF => CHECK,
-            _ => 0,
-        };
-        b += 1;
-    }
-    table
-};
-
 /// Lead bytes of U+4000..U+9FFF, which [`Cleanup`] never changes.
 #[inline]
 fn is_han_lead(b: u8) -> bool {
@@ -842,7 +794,7 @@ fn is_latin_letter(c: char) -> bool {
 }
 
 /// The ASCII form of a full-width letter, digit or symbol that has no Chinese use.
-fn fold_fullwidth(c: char) -> Option<char> {
+pub(crate) const fn fold_fullwidth(c: char) -> Option<char> {
     match c {
         '０'..='９'
         | 'Ａ'..='Ｚ'
@@ -1004,6 +956,23 @@ mod tests {
                     prop_assert_eq!(&*out, &expected, "{:?} {:?}", punct, spaces);
                     prop_assert_eq!(map.edits(), expected_map.edits(), "{:?} {:?}", punct, spaces);
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn scan_tables_follow_the_rules() {
+        for punct in [PunctStyle::FullWidthInChinese, PunctStyle::HalfWidth, PunctStyle::Keep] {
+            let cleanup = Cleanup::builder().punct(punct).build();
+            let table = if punct == PunctStyle::HalfWidth {
+                &crate::scan::NEEDS_WORK_HALF
+            } else {
+                &crate::scan::NEEDS_WORK
+            };
+            for u in (0x80..0x4000).chain(0xA000..0x10000) {
+                let Some(c) = char::from_u32(u) else { continue };
+                let bit = table[(u >> 6) as usize] >> (u & 63) & 1 != 0;
+                assert_eq!(bit, cleanup.char_needs_work(c), "{punct:?} U+{u:04X}");
             }
         }
     }

@@ -71,21 +71,30 @@ const FULL_OPEN: &[u8] = "（".as_bytes();
 
 fn strip<'a>(input: &'a str, map: Option<&mut OffsetMap>, count: &mut usize) -> Cow<'a, str> {
     let bytes = input.as_bytes();
+    // The next ASCII and the next full-width opening bracket at or after `i`, each searched
+    // for again only once it has been passed: memchr for one, a SIMD pair search for the
+    // other (a search for their first bytes alone would stop at every full-width mark).
+    let full = memchr::memmem::Finder::new(FULL_OPEN);
+    let mut next_ascii = memchr::memchr(b'(', bytes);
+    let mut next_full = full.find(bytes);
     // Fast exit: no bracket at all.
-    if memchr::memchr(b'(', bytes).is_none() && memchr::memmem::find(bytes, FULL_OPEN).is_none() {
+    if next_ascii.is_none() && next_full.is_none() {
         return Cow::Borrowed(input);
     }
     let mut emitter = Emitter::new(input, map);
     let mut i = 0;
-    while let Some(k) = memchr::memchr2(b'(', 0xEF, &bytes[i..]) {
-        let open = i + k;
-        let open_len = if bytes[open] == b'(' {
-            1
-        } else if bytes[open..].starts_with(FULL_OPEN) {
-            FULL_OPEN.len()
-        } else {
-            i = open + 1;
-            continue;
+    loop {
+        if next_ascii.is_some_and(|k| k < i) {
+            next_ascii = memchr::memchr(b'(', &bytes[i..]).map(|k| i + k);
+        }
+        if next_full.is_some_and(|k| k < i) {
+            next_full = full.find(&bytes[i..]).map(|k| i + k);
+        }
+        let (open, open_len) = match (next_ascii, next_full) {
+            (Some(a), Some(f)) if a < f => (a, 1),
+            (_, Some(f)) => (f, FULL_OPEN.len()),
+            (Some(a), None) => (a, 1),
+            (None, None) => break,
         };
         i = open + open_len;
         let Some(han) = input[..open].chars().next_back().filter(|&c| is_han(c)) else {

@@ -67,10 +67,12 @@
 //! boundaries is taken, and kept only when it holds CJK text (for GBK at least two
 //! characters and no ASCII) and scores clearly better than the garbled span.
 //!
-//! **Cleanup** works line by line. A byte scan skips lines that cannot change (Han
-//! characters, ASCII letters and digits, most punctuation); other lines are decoded into
-//! characters with their source spans, mapped (deletions, widths, `㈠`), normalized to NFC,
-//! then the context rules run: half-width `, : ; !` after Chinese or before a Han
+//! **Cleanup** works line by line. A scan (Han characters skipped by their lead byte, a bit
+//! per code point of the BMP for the rest) marks the characters that may change; brackets
+//! are paired across the line, and the rest is done in windows from the Han character
+//! before a mark to the one after it. A window with one `,` or one run of spaces is decided
+//! from its neighbours; others are decoded into characters with their source spans, mapped
+//! (deletions, widths, `㈠`), normalized to NFC, then the context rules run: half-width `, : ; !` after Chinese or before a Han
 //! character become full-width, `?` only after a Han character and not before one (a `?`
 //! between Han characters may be a lost character); ASCII brackets are paired and become
 //! full-width when they or their content touch Han characters; `．`/`－` between digits
@@ -117,6 +119,7 @@ mod gloss;
 mod lost;
 mod mojibake;
 mod plausible;
+mod scan;
 
 pub use cleaner::{CleanReport, Cleaned, Cleaner, CleanerBuilder};
 pub use cleanup::{Cleanup, CleanupBuilder, PunctStyle, SpaceStyle};

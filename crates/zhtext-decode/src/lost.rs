@@ -83,8 +83,15 @@ fn run<'a>(input: &'a str, map: Option<&mut OffsetMap>, report: &mut LostReport)
     let bytes = input.as_bytes();
     let mut emitter = Emitter::new(input, map);
     // Private use: E000..F8FF is EE 80 80..EF A3 BF; planes 15-16 start with F3 B0 / F4.
-    if bytes.iter().any(|&b| b == 0xEE || b == 0xEF || b == 0xF3 || b == 0xF4) {
-        report.private_use = input.chars().filter(|&c| is_private_use(c)).count();
+    // Only characters with these lead bytes (or F0..F2, which are looked at and skipped) can be
+    // private-use, so only they are decoded.
+    let mut i = 0;
+    while let Some(k) = bytes[i..].iter().position(|&b| b >= 0xEE) {
+        let at = i + k;
+        if input[at..].chars().next().is_some_and(is_private_use) {
+            report.private_use += 1;
+        }
+        i = at + 1;
     }
     let has_q = memchr::memchr(b'?', bytes).is_some();
     let has_fffd = memchr::memmem::find(bytes, "\u{FFFD}".as_bytes()).is_some();
@@ -100,7 +107,9 @@ fn run<'a>(input: &'a str, map: Option<&mut OffsetMap>, report: &mut LostReport)
             let stop = if end < input.len() { end + 1 } else { end };
             emitter.replace(Span::new(start, stop), "");
             report.lines_dropped += 1;
-        } else if line.contains(['?', '\u{FFFD}']) {
+        } else if memchr::memchr(b'?', line.as_bytes()).is_some()
+            || memchr::memmem::find(line.as_bytes(), "\u{FFFD}".as_bytes()).is_some()
+        {
             report.lost_chars += count_line(line);
         }
         start = end + 1;

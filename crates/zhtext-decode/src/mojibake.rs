@@ -100,26 +100,36 @@ pub(crate) fn repair_impl<'a>(
     let mut i = 0;
     let b = text.as_bytes();
     while i < b.len() {
-        if b[i] < 0x80 {
-            i += 1;
+        // A span starts with U+00C2..U+00F4 (the Latin-1 reading of a UTF-8 lead byte; lead
+        // byte C3) or with a Han character of U+4E00..U+9FFF (lead bytes E4..E9); other
+        // characters are skipped undecoded.
+        let lead = b[i];
+        if lead != 0xC3 && !(0xE4..=0xE9).contains(&lead) {
+            i += match lead {
+                0..0xE0 => 1,
+                0xE0..0xF0 => 3,
+                _ => 4,
+            }
+            .min(b.len() - i);
             continue;
         }
         let Some(c) = text[i..].chars().next() else { break };
         let len = c.len_utf8();
-        let kind = if latin_byte(c).is_some_and(|x| (0xC2..=0xF4).contains(&x)) {
+        let kind = if lead == 0xC3 && latin_byte(c).is_some_and(|x| (0xC2..=0xF4).contains(&x)) {
             MojibakeKind::Windows1252
-        } else if starts_gbk_mojibake(c)
-            && han_weight(c) <= 2
-            && gbk_bytes(&mut gbk, c).is_some_and(|(x, y)| (0xC2..=0xF4).contains(&x) && y >= 0x80)
-        {
+        } else if starts_gbk_mojibake(c) && han_weight(c) <= 2 {
+            // The table implies GBK bytes that are a UTF-8 lead and a continuation byte
+            // (checked against encoding_rs in the tests).
             MojibakeKind::Gbk
         } else {
             i += len;
             continue;
         };
-        // Re-encode the run of encodable characters from here.
+        // Re-encode the run of encodable characters from here, up to the first character
+        // whose bytes make the run invalid UTF-8: nothing after it can be repaired.
         bytes.clear();
         ends.clear();
+        let mut checked = 0;
         for (off, c) in text[i..].char_indices() {
             let ok = match kind {
                 MojibakeKind::Windows1252 => latin_byte(c).filter(|&x| x >= 0x80).map(|x| {
@@ -136,6 +146,11 @@ pub(crate) fn repair_impl<'a>(
                 break;
             }
             ends.push((i + off + c.len_utf8(), bytes.len()));
+            match std::str::from_utf8(&bytes[checked..]) {
+                Ok(_) => checked = bytes.len(),
+                Err(err) if err.error_len().is_none() => checked += err.valid_up_to(),
+                Err(_) => break,
+            }
         }
         match try_repair(text, i, &bytes, &ends, kind) {
             Some((end, repaired)) => {

@@ -57,7 +57,9 @@ impl<'o, 'm> Sink<'o, 'm> {
             self.changed = true;
             self.out.reserve(self.reserve);
         }
-        self.out.push_str(&text[self.copied..i]);
+        if self.copied < i {
+            self.out.push_str(&text[self.copied..i]);
+        }
     }
 
     #[inline]
@@ -180,7 +182,7 @@ impl Step {
         i: usize,
         j: usize,
         len: usize,
-        value: Value,
+        value: Value<'_>,
     ) -> bool {
         match value {
             Value::Same => false,

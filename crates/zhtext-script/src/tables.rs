@@ -5,8 +5,10 @@
 //! the first dictionary of the group with any prefix match wins, with its longest match.
 //! The group is compiled into a per-code-point [`Entry`] table (a direct table for the
 //! BMP, a hash map for astral planes) that holds the one-character replacement inline and
-//! says whether a phrase can start here, plus one hash map per dictionary for its
-//! multi-character keys, guarded by a bit filter over the first two characters.
+//! says whether a phrase can start here, plus a [`PhraseIndex`] of the multi-character
+//! keys of every dictionary of the group: one open-addressing table keyed by the first two
+//! characters leads to a bucket of records (dictionary order, longest first) whose first
+//! bytes sit inline, so a position costs one probe and usually no string comparison.
 
 use std::sync::{LazyLock, OnceLock};
 
@@ -215,48 +217,198 @@ pub(crate) struct Entry {
     pub(crate) repl: char,
     /// `CHANGE | PHRASE | IDS | COMPAT | LONG | TARGET`; 0 means "copy, nothing to do".
     pub(crate) flags: u8,
-    /// The longest multi-character key (in characters) that starts with this character.
-    pub(crate) max_phrase: u8,
     /// The index in the group of the first dictionary with this character as a key.
     pub(crate) owner: u8,
 }
 
-const EMPTY: Entry = Entry { repl: '\0', flags: 0, max_phrase: 0, owner: NO_OWNER };
+const EMPTY: Entry = Entry { repl: '\0', flags: 0, owner: NO_OWNER };
 
-/// The multi-character keys of one dictionary of a group.
+/// One multi-character key of a group, in [`PhraseIndex::records`]: the key's bytes after
+/// its first two characters and its value lie at `blob[at..]`, one after the other.
+#[derive(Clone, Copy, Debug)]
+struct Record {
+    /// The first (at most eight) bytes of the rest, little-endian, zero-padded.
+    head: u64,
+    at: u32,
+    rest_len: u8,
+    value_len: u8,
+    /// The index in the group of the dictionary that has the key.
+    dict: u8,
+    /// `SAME` (the value is the key) and `LAST` (the last record of its bucket).
+    flags: u8,
+}
+
+const SAME: u8 = 1;
+const LAST: u8 = 2;
+
+/// Bits of a packed pair `(c1 << 21) | c2` in a slot.
+const PAIR_KEY_BITS: u32 = 42;
+const PAIR_KEY_MASK: u64 = (1 << PAIR_KEY_BITS) - 1;
+/// An empty slot (its pair bits match no pair of characters).
+const NO_SLOT: u64 = u64::MAX;
+
+/// The multi-character keys of a group, bucketed by their first two characters.
+///
+/// `slots` is an open-addressing table (linear probing, at most half full) of packed
+/// words: the pair in the low 42 bits, the index of the bucket's first record above. A
+/// bucket's records are contiguous, ordered by dictionary, then longest key first, so the
+/// first record whose rest matches the text is OpenCC's match.
 #[derive(Debug, Default)]
-struct Phrases {
-    map: FxHashMap<&'static str, &'static str>,
-    max_chars: usize,
+struct PhraseIndex {
+    slots: Box<[u64]>,
+    shift: u32,
+    records: Vec<Record>,
+    blob: String,
+}
+
+impl PhraseIndex {
+    fn build(mut raw: Vec<RawPhrase>) -> PhraseIndex {
+        // Bucket order: pair, dictionary, longest key first, then file order.
+        raw.sort_unstable_by_key(|r| (r.order, r.seq));
+        // On an equal key in one dictionary the earlier file wins (`union`); equal keys
+        // share their `order`, and runs of one `order` are short.
+        let mut run_start = 0;
+        let mut kept = 0;
+        for k in 0..raw.len() {
+            if raw[k].order != raw[run_start].order {
+                run_start = kept;
+            }
+            let key = raw[k].key;
+            if !raw[run_start..kept].iter().any(|r| r.key == key) {
+                raw.swap(kept, k);
+                kept += 1;
+            }
+        }
+        raw.truncate(kept);
+        let buckets = raw.windows(2).filter(|w| (w[0].c1, w[0].c2) != (w[1].c1, w[1].c2)).count();
+        let size = ((buckets + 1) * 2).next_power_of_two();
+        let shift = 64 - size.trailing_zeros();
+        let mut slots = vec![NO_SLOT; size].into_boxed_slice();
+        let mut records = Vec::with_capacity(raw.len());
+        let mut blob = String::with_capacity(raw.iter().map(|r| r.key.len() + r.value.len()).sum());
+        for (k, r) in raw.iter().enumerate() {
+            if k == 0 || (raw[k - 1].c1, raw[k - 1].c2) != (r.c1, r.c2) {
+                let index = records.len() as u64;
+                assert!(index < 1 << (64 - PAIR_KEY_BITS), "embedded dictionaries fit");
+                let pair = pack_pair(r.c1 as u32, r.c2 as u32);
+                let mut s = slot_of(pair, shift);
+                while slots[s] != NO_SLOT {
+                    s = (s + 1) & (size - 1);
+                }
+                slots[s] = pair | (index << PAIR_KEY_BITS);
+            }
+            let rest = &r.key[r.c1.len_utf8() + r.c2.len_utf8()..];
+            let at = u32::try_from(blob.len()).expect("dictionaries are small");
+            blob.push_str(rest);
+            blob.push_str(r.value);
+            let last = raw.get(k + 1).is_none_or(|next| (next.c1, next.c2) != (r.c1, r.c2));
+            let mut head_bytes = [0u8; 8];
+            let n = rest.len().min(8);
+            head_bytes[..n].copy_from_slice(&rest.as_bytes()[..n]);
+            records.push(Record {
+                head: u64::from_le_bytes(head_bytes),
+                at,
+                rest_len: u8::try_from(rest.len()).expect("keys are short"),
+                value_len: u8::try_from(r.value.len()).expect("values are short"),
+                dict: r.dict,
+                flags: if r.value == r.key { SAME } else { 0 } | if last { LAST } else { 0 },
+            });
+        }
+        PhraseIndex { slots, shift, records, blob }
+    }
+
+    /// The index of the first record of the bucket of `c1` and `c2`.
+    #[inline(always)]
+    fn bucket(&self, c1: u32, c2: u32) -> Option<usize> {
+        let pair = pack_pair(c1, c2);
+        let mask = self.slots.len().wrapping_sub(1);
+        let s = slot_of(pair, self.shift) & mask;
+        let a = *self.slots.get(s)?;
+        let b = *self.slots.get((s + 1) & mask)?;
+        if a & PAIR_KEY_MASK == pair {
+            return Some((a >> PAIR_KEY_BITS) as usize);
+        }
+        if b & PAIR_KEY_MASK == pair {
+            return Some((b >> PAIR_KEY_BITS) as usize);
+        }
+        if a == NO_SLOT || b == NO_SLOT {
+            return None;
+        }
+        self.bucket_far(pair, (s + 2) & mask)
+    }
+
+    /// [`PhraseIndex::bucket`] past the first two slots.
+    #[cold]
+    fn bucket_far(&self, pair: u64, mut s: usize) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        loop {
+            let slot = *self.slots.get(s)?;
+            if slot & PAIR_KEY_MASK == pair {
+                return Some((slot >> PAIR_KEY_BITS) as usize);
+            }
+            if slot == NO_SLOT {
+                return None;
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    /// The value of a record.
+    #[inline(always)]
+    fn value(&self, r: Record) -> &str {
+        let start = r.at as usize + usize::from(r.rest_len);
+        self.blob.get(start..start + usize::from(r.value_len)).unwrap_or("")
+    }
+
+    /// Every record's value that differs from its key.
+    fn changed_values(&self) -> impl Iterator<Item = &str> {
+        self.records.iter().filter(|r| r.flags & SAME == 0).map(|&r| self.value(r))
+    }
+}
+
+#[inline(always)]
+fn pack_pair(c1: u32, c2: u32) -> u64 {
+    (u64::from(c1) << 21) | u64::from(c2)
+}
+
+#[inline(always)]
+fn slot_of(pair: u64, shift: u32) -> usize {
+    (pair.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
+}
+
+/// A multi-character key while the index is built.
+struct RawPhrase {
+    /// Pair, dictionary and key length packed so that sorting by it gives bucket order.
+    order: u64,
+    c1: char,
+    c2: char,
+    dict: u8,
+    key: &'static str,
+    value: &'static str,
+    seq: u32,
 }
 
 /// What a match at a position turns into.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Value {
+pub(crate) enum Value<'a> {
     /// A one-character key (`end` is after it) and its one-character value.
     Char(char),
     /// A key (one or more characters) and its value as text.
-    Str(&'static str),
+    Str(&'a str),
     /// A key whose value is itself.
     Same,
 }
-
-const PAIR_BITS: u32 = 20;
 
 /// A compiled dictionary group.
 pub(crate) struct Step {
     bmp: Box<[Entry]>,
     astral: FxHashMap<u32, Entry>,
     long_values: FxHashMap<u32, &'static str>,
-    phrases: Vec<Phrases>,
-    pairs: Box<[u64]>,
-    /// For each first two characters of a multi-character key: a bit per key length (in
-    /// characters) that some key starting with them has.
-    lengths: FxHashMap<u64, u32>,
+    phrases: PhraseIndex,
     /// For the guard, built on first use: for each character a phrase replacement keeps
     /// although the character table would change it, those replacements and the byte
     /// offset of the character in them (`t2s` keeps `昇` in `閻鶴昇` → `阎鹤昇`).
-    kept: OnceLock<FxHashMap<u32, Vec<(&'static str, usize)>>>,
+    kept: OnceLock<FxHashMap<u32, Vec<(String, usize)>>>,
     pub(crate) ascii_plain: bool,
 }
 
@@ -264,20 +416,9 @@ impl std::fmt::Debug for Step {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Step")
             .field("astral", &self.astral.len())
-            .field("phrases", &self.phrases.iter().map(|p| p.map.len()).collect::<Vec<_>>())
+            .field("phrases", &self.phrases.records.len())
             .finish_non_exhaustive()
     }
-}
-
-#[inline]
-fn pair_key(c1: u32, c2: u32) -> u64 {
-    (u64::from(c1) << 32) | u64::from(c2)
-}
-
-#[inline]
-fn pair_hash(c1: u32, c2: u32) -> usize {
-    let h = (c1.wrapping_mul(0x9E37_79B1) ^ c2).wrapping_mul(0x85EB_CA6B);
-    (h >> (32 - PAIR_BITS)) as usize
 }
 
 impl Step {
@@ -287,10 +428,8 @@ impl Step {
         let mut bmp = vec![EMPTY; 0x1_0000].into_boxed_slice();
         let mut astral: FxHashMap<u32, Entry> = FxHashMap::default();
         let mut long_values = FxHashMap::default();
-        let mut phrases = Vec::with_capacity(group.len());
-        let mut pairs = vec![0u64; (1 << PAIR_BITS) / 64].into_boxed_slice();
+        let mut raw = Vec::new();
         let mut targets: FxHashSet<u32> = FxHashSet::default();
-        let mut lengths: FxHashMap<u64, u32> = FxHashMap::default();
 
         fn entry<'t>(
             bmp: &'t mut [Entry],
@@ -303,7 +442,6 @@ impl Step {
 
         for (index, dict) in group.iter().enumerate() {
             let owner_index = u8::try_from(index).expect("dictionary groups are small");
-            let mut own = Phrases::default();
             for file in dict.iter() {
                 for (key, values) in file.entries() {
                     let value = first_value(values);
@@ -333,26 +471,25 @@ impl Step {
                             }
                         }
                         Some(c2) => {
-                            // Union: the earlier file wins on an equal key.
-                            if own.map.contains_key(key) {
-                                continue;
-                            }
-                            let n = key.chars().count();
-                            own.map.insert(key, value);
-                            own.max_chars = own.max_chars.max(n);
-                            let e = entry(&mut bmp, &mut astral, c1);
-                            e.flags |= PHRASE;
-                            e.max_phrase = e.max_phrase.max(u8::try_from(n).unwrap_or(u8::MAX));
-                            let bit = pair_hash(c1 as u32, c2 as u32);
-                            pairs[bit / 64] |= 1 << (bit % 64);
-                            *lengths.entry(pair_key(c1 as u32, c2 as u32)).or_default() |=
-                                1 << n.min(31);
+                            let order = (pack_pair(c1 as u32, c2 as u32) << 20)
+                                | (u64::from(owner_index) << 16)
+                                | (0xFFFF - key.len().min(0xFFFF) as u64);
+                            raw.push(RawPhrase {
+                                order,
+                                c1,
+                                c2,
+                                dict: owner_index,
+                                key,
+                                value,
+                                seq: u32::try_from(raw.len()).expect("dictionaries are small"),
+                            });
+                            entry(&mut bmp, &mut astral, c1).flags |= PHRASE;
                         }
                     }
                 }
             }
-            phrases.push(own);
         }
+        let phrases = PhraseIndex::build(raw);
         for cp in 0x2FF0..=0x2FFFu32 {
             bmp[cp as usize].flags |= IDS;
         }
@@ -374,40 +511,28 @@ impl Step {
         // TARGET alone needs no work when the guard is off; keep such entries on the fast
         // path by remembering the mark apart from `flags == 0`.
         let ascii_plain = bmp[..0x80].iter().all(|e| e.flags == 0);
-        Step {
-            bmp,
-            astral,
-            long_values,
-            phrases,
-            pairs,
-            lengths,
-            kept: OnceLock::new(),
-            ascii_plain,
-        }
+        Step { bmp, astral, long_values, phrases, kept: OnceLock::new(), ascii_plain }
     }
 
     /// Whether the character at `i` lies inside a phrase replacement that keeps it, in
     /// `text[start..]` (for the guard).
     pub(crate) fn kept_at(&self, text: &str, start: usize, i: usize, cp: u32) -> bool {
         let kept = self.kept.get_or_init(|| {
-            let mut kept: FxHashMap<u32, Vec<(&'static str, usize)>> = FxHashMap::default();
-            for dict in &self.phrases {
-                for (&key, &value) in &dict.map {
-                    if key == value {
-                        continue;
-                    }
-                    for (offset, c) in value.char_indices() {
-                        if self.entry(c as u32).flags & CHANGE != 0 {
-                            kept.entry(c as u32).or_default().push((value, offset));
-                        }
+            let mut kept: FxHashMap<u32, Vec<(String, usize)>> = FxHashMap::default();
+            for value in self.phrases.changed_values() {
+                for (offset, c) in value.char_indices() {
+                    if self.entry(c as u32).flags & CHANGE != 0 {
+                        kept.entry(c as u32).or_default().push((value.to_owned(), offset));
                     }
                 }
             }
             kept
         });
         kept.get(&cp).is_some_and(|list| {
-            list.iter().any(|&(value, offset)| {
-                i >= start + offset && text.get(i - offset..i - offset + value.len()) == Some(value)
+            list.iter().any(|(value, offset)| {
+                let offset = *offset;
+                i >= start + offset
+                    && text.get(i - offset..i - offset + value.len()) == Some(value.as_str())
             })
         })
     }
@@ -424,6 +549,7 @@ impl Step {
 
     /// The match at `i` (whose character is `cp`, `len` bytes, entry `e`) within
     /// `text[..end]`: the end of the matched key and what it becomes, or `None`.
+    #[inline(always)]
     pub(crate) fn lookup(
         &self,
         text: &str,
@@ -432,7 +558,7 @@ impl Step {
         cp: u32,
         len: usize,
         e: Entry,
-    ) -> Option<(usize, Value)> {
+    ) -> Option<(usize, Value<'_>)> {
         if e.flags & PHRASE != 0
             && let Some(hit) = self.phrase_at(text, i, end, cp, len, e)
         {
@@ -453,6 +579,7 @@ impl Step {
 
     /// The phrase match at `i`, in group order, stopping at the dictionary that owns the
     /// one-character key (which then wins over the later dictionaries).
+    #[inline]
     fn phrase_at(
         &self,
         text: &str,
@@ -461,48 +588,58 @@ impl Step {
         cp: u32,
         len: usize,
         e: Entry,
-    ) -> Option<(usize, Value)> {
+    ) -> Option<(usize, Value<'_>)> {
         let bytes = text.as_bytes();
         let second = i + len;
         if second >= end {
             return None;
         }
-        let (c2, _) = decode(bytes, second);
-        let bit = pair_hash(cp, c2);
-        if self.pairs[bit / 64] & (1 << (bit % 64)) == 0 {
-            return None;
-        }
-        let &mask = self.lengths.get(&pair_key(cp, c2))?;
-        // Byte ends of the next characters, as far as the longest key: ends[n] is after n.
-        let mut ends = [0usize; 32];
-        let max = (31 - mask.leading_zeros() as usize).min(usize::from(e.max_phrase));
-        let mut n = 1;
-        ends[1] = second;
-        let mut p = second;
-        while n < max && p < end {
-            p += utf8_len(bytes[p]);
-            n += 1;
-            ends[n] = p.min(end);
-        }
-        // Only the lengths some key with these two first characters has.
-        let mask = mask & ((2u32 << n) - 1) & !3;
-        for (index, dict) in self.phrases.iter().enumerate() {
-            let mut todo = mask & ((2u32 << dict.max_chars.min(30)) - 1);
-            while todo != 0 {
-                let k = 31 - todo.leading_zeros() as usize;
-                todo &= !(1 << k);
-                if let Some(key) = text.get(i..ends[k])
-                    && let Some(&value) = dict.map.get(key)
-                {
-                    let value = if value == key { Value::Same } else { Value::Str(value) };
-                    return Some((ends[k], value));
-                }
+        let (c2, len2) = decode(bytes, second);
+        let first = self.phrases.bucket(cp, c2)?;
+        let rest_at = second + len2;
+        // The (at most eight) bytes after the first two characters, within the segment.
+        let avail = end - rest_at;
+        let word = match bytes.get(rest_at..rest_at + 8) {
+            Some(b) if avail >= 8 => u64::from_le_bytes(b.try_into().unwrap_or([0; 8])),
+            _ => {
+                let mut b = [0u8; 8];
+                let n = avail.min(8);
+                b[..n].copy_from_slice(bytes.get(rest_at..rest_at + n).unwrap_or(&[]));
+                u64::from_le_bytes(b)
             }
-            if usize::from(e.owner) == index {
+        };
+        for &r in self.phrases.records.get(first..)? {
+            if r.dict > e.owner {
+                break;
+            }
+            let n = usize::from(r.rest_len);
+            let mask = u64::MAX.checked_shr(64 - 8 * n.min(8) as u32).unwrap_or(0);
+            if word & mask == r.head
+                && n <= avail
+                && (n <= 8 || self.tail_matches(bytes, rest_at, r))
+            {
+                let value = if r.flags & SAME != 0 {
+                    Value::Same
+                } else {
+                    Value::Str(self.phrases.value(r))
+                };
+                return Some((rest_at + n, value));
+            }
+            if r.flags & LAST != 0 {
                 break;
             }
         }
         None
+    }
+}
+
+impl Step {
+    /// Whether the rest of record `r` after its first eight bytes follows in `bytes`.
+    #[cold]
+    fn tail_matches(&self, bytes: &[u8], rest_at: usize, r: Record) -> bool {
+        let n = usize::from(r.rest_len);
+        let at = r.at as usize;
+        bytes.get(rest_at + 8..rest_at + n) == self.phrases.blob.as_bytes().get(at + 8..at + n)
     }
 }
 
