@@ -340,14 +340,15 @@ impl JiebaSegmenter {
         }
     }
 
-    /// Segments `text` as it is, calling `emit` with each token's span and kind.
+    /// Segments `text` as it is, pushing each token's span and kind to `sink`.
     ///
     /// jieba cuts the whole text once; figures are laid over its tokens. Where a figure's edge
     /// falls inside a jieba token, only the piece of that token outside the figure is cut again.
-    fn segment_spans(&self, text: &str, emit: impl FnMut(Span, TokenKind)) {
+    fn segment_spans(&self, text: &str, sink: &mut impl Sink) {
         let hmm = self.hmm == Hmm::On;
-        let mut merger = Merger { text, pending: None, emit };
         let tokens = self.jieba.cut(text, hmm);
+        sink.reserve(tokens.len());
+        let mut merger = Merger { text, pending: None, sink };
         if self.figures == Figures::Jieba {
             for t in &tokens {
                 merger.push(Span::new(t.byte_start, t.byte_end), classify(t.word));
@@ -390,10 +391,11 @@ impl JiebaSegmenter {
 impl Segmenter for JiebaSegmenter {
     fn segment_into<'t>(&self, text: &'t str, out: &mut Vec<Token<'t>>) {
         match self.converted(text) {
-            None => self.segment_spans(text, |span, kind| out.push(Token::new(text, span, kind))),
+            None => self.segment_spans(text, &mut TokenSink { text, out }),
             Some((converted, map)) => {
                 let mut spans = Vec::new();
-                self.segment_spans(&converted, |span, kind| spans.push((span, kind)));
+                self.segment_spans(&converted, &mut spans);
+                out.reserve(spans.len());
                 map_back(text, &map, spans.into_iter(), |token, _| out.push(token));
             }
         }
@@ -432,14 +434,49 @@ fn map_back<'t>(
     }
 }
 
+/// Where [`JiebaSegmenter::segment_spans`] puts tokens.
+trait Sink {
+    /// About `n` tokens are coming.
+    fn reserve(&mut self, n: usize);
+    fn push(&mut self, span: Span, kind: TokenKind);
+}
+
+impl Sink for Vec<(Span, TokenKind)> {
+    fn reserve(&mut self, n: usize) {
+        Vec::reserve(self, n);
+    }
+
+    #[inline]
+    fn push(&mut self, span: Span, kind: TokenKind) {
+        Vec::push(self, (span, kind));
+    }
+}
+
+/// Tokens of `text` straight into the caller's vector.
+struct TokenSink<'a, 't> {
+    text: &'t str,
+    out: &'a mut Vec<Token<'t>>,
+}
+
+impl Sink for TokenSink<'_, '_> {
+    fn reserve(&mut self, n: usize) {
+        self.out.reserve(n);
+    }
+
+    #[inline]
+    fn push(&mut self, span: Span, kind: TokenKind) {
+        self.out.push(Token::new(self.text, span, kind));
+    }
+}
+
 /// Joins runs of whitespace, and doubled `…` and `—`, into one token.
 struct Merger<'a, F> {
     text: &'a str,
     pending: Option<(Span, TokenKind)>,
-    emit: F,
+    sink: &'a mut F,
 }
 
-impl<F: FnMut(Span, TokenKind)> Merger<'_, F> {
+impl<F: Sink> Merger<'_, F> {
     #[inline]
     fn push(&mut self, span: Span, kind: TokenKind) {
         if let Some((prev, prev_kind)) = &mut self.pending {
@@ -456,14 +493,14 @@ impl<F: FnMut(Span, TokenKind)> Merger<'_, F> {
                 prev.end = span.end;
                 return;
             }
-            (self.emit)(*prev, *prev_kind);
+            self.sink.push(*prev, *prev_kind);
         }
         self.pending = Some((span, kind));
     }
 
     fn finish(mut self) {
         if let Some((span, kind)) = self.pending.take() {
-            (self.emit)(span, kind);
+            self.sink.push(span, kind);
         }
     }
 }
