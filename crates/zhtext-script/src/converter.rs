@@ -6,7 +6,9 @@ use zhtext_core::{OffsetMap, Span, Transform};
 
 use crate::config::{Config, Plan};
 use crate::guard::Guard;
-use crate::tables::{CHANGE, COMPAT, IDS, Step, StepId, TARGET, Value, decode, ids_len, utf8_len};
+use crate::tables::{
+    CHANGE, COMPAT, IDS, PHRASE, SLOW, Step, StepId, TARGET, Value, decode, ids_len, utf8_len,
+};
 
 /// Converts between Simplified and Traditional Chinese (and regional forms) exactly as
 /// OpenCC 1.4.2 does with the same configuration.
@@ -119,6 +121,14 @@ impl Step {
         let bytes = text.as_bytes();
         let ascii_plain = self.ascii_plain;
         let guarded = guard != Guard::Off;
+        // Without map and guard, once anything changed every character is written.
+        let writing = sink.map.is_none() && !guarded;
+        if writing && sink.changed {
+            sink.begin(text, start);
+            self.run_writing(text, start, end, sink.out, check_compat)?;
+            sink.copied = end;
+            return Ok(());
+        }
         let mut i = start;
         while i < end {
             let b0 = bytes[i];
@@ -145,6 +155,11 @@ impl Step {
             if busy == CHANGE && !guarded {
                 sink.replace_char(text, i, i + len, e.repl);
                 i += len;
+                if writing {
+                    self.run_writing(text, i, end, sink.out, check_compat)?;
+                    sink.copied = end;
+                    return Ok(());
+                }
                 continue;
             }
             // The slow path: IDS, normalization, phrases, long values, the guard.
@@ -170,8 +185,105 @@ impl Step {
                 Value::Str(s) => sink.replace_str(text, i, j, s),
             }
             i = j;
+            if writing && sink.changed {
+                self.run_writing(text, i, end, sink.out, check_compat)?;
+                sink.copied = end;
+                return Ok(());
+            }
         }
         Ok(())
+    }
+
+    /// [`Step::run`] without map and guard once the output is being written: appends the
+    /// conversion of `text[start..end]` to `out`, character by character, so runs of
+    /// unchanged characters need no bookkeeping.
+    #[inline(never)]
+    fn run_writing(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        out: &mut String,
+        check_compat: bool,
+    ) -> Result<(), NeedsNormalization> {
+        let bytes = text.as_bytes();
+        let ascii_plain = self.ascii_plain;
+        let mut i = start;
+        while i < end {
+            let b0 = bytes[i];
+            if b0 < 0x80 && ascii_plain {
+                let mut k = i + 1;
+                while k + 8 <= end {
+                    let word = u64::from_le_bytes(
+                        bytes[k..k + 8].try_into().expect("slice of eight bytes"),
+                    );
+                    if word & 0x8080_8080_8080_8080 != 0 {
+                        break;
+                    }
+                    k += 8;
+                }
+                while k < end && bytes[k] < 0x80 {
+                    k += 1;
+                }
+                out.push_str(&text[i..k]);
+                i = k;
+                continue;
+            }
+            let (cp, len) = decode(bytes, i);
+            let e = self.entry(cp);
+            if len < 4 && e.flags & SLOW == 0 {
+                out.push(e.repl);
+                i += len;
+                continue;
+            }
+            if len < 4 && e.flags & SLOW == PHRASE {
+                if let Some((j, value)) = self.phrase_at(text, i, end, cp, len, e) {
+                    match value {
+                        Value::Same => out.push_str(&text[i..j]),
+                        Value::Char(c) => out.push(c),
+                        Value::Str(s) => out.push_str(s),
+                    }
+                    i = j;
+                } else {
+                    out.push(e.repl);
+                    i += len;
+                }
+                continue;
+            }
+            i = self.write_slow(text, i, end, out, check_compat)?;
+        }
+        Ok(())
+    }
+
+    /// One position of [`Step::run_writing`] that needs the general path (IDS, compatibility
+    /// ideographs, long one-character values, astral characters); returns where it ends.
+    #[cold]
+    fn write_slow(
+        &self,
+        text: &str,
+        i: usize,
+        end: usize,
+        out: &mut String,
+        check_compat: bool,
+    ) -> Result<usize, NeedsNormalization> {
+        let (cp, len) = decode(text.as_bytes(), i);
+        let e = self.entry(cp);
+        if e.flags & IDS != 0 {
+            let n = ids_len(text, i, end);
+            let j = i + if n == 0 { len } else { n };
+            out.push_str(&text[i..j]);
+            return Ok(j);
+        }
+        if check_compat && e.flags & COMPAT != 0 {
+            return Err(NeedsNormalization);
+        }
+        let (j, value) = self.lookup(text, i, end, cp, len, e).unwrap_or((i + len, Value::Same));
+        match value {
+            Value::Same => out.push_str(&text[i..j]),
+            Value::Char(c) => out.push(c),
+            Value::Str(s) => out.push_str(s),
+        }
+        Ok(j)
     }
 
     /// Whether [`Guard::SkipConverted`] leaves the match `text[i..j]` alone.

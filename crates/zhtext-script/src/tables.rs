@@ -207,13 +207,16 @@ pub(crate) const COMPAT: u8 = 8;
 pub(crate) const LONG: u8 = 16;
 /// The character is itself the replacement of some one-character key (for the guard).
 pub(crate) const TARGET: u8 = 32;
+/// Whatever makes a character more than "write `repl`" once the output is being written.
+pub(crate) const SLOW: u8 = PHRASE | IDS | COMPAT | LONG;
 
 const NO_OWNER: u8 = u8::MAX;
 
 /// What the table knows about one code point; 8 bytes.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Entry {
-    /// The replacement when `flags & CHANGE` (and not `LONG`), else `'\0'`.
+    /// The replacement when `flags & CHANGE` (and not `LONG`); else, in the BMP, the
+    /// character itself (`'\0'` for surrogates and astral characters).
     pub(crate) repl: char,
     /// `CHANGE | PHRASE | IDS | COMPAT | LONG | TARGET`; 0 means "copy, nothing to do".
     pub(crate) flags: u8,
@@ -257,6 +260,11 @@ const NO_SLOT: u64 = u64::MAX;
 struct PhraseIndex {
     slots: Box<[u64]>,
     shift: u32,
+    /// One bit per hash of a pair (the top bits of the same product as the slot's), set
+    /// for every pair in `slots`: small enough to stay in cache, so most pairs without
+    /// phrases are turned away before `slots` is touched.
+    filter: Box<[u64]>,
+    filter_shift: u32,
     records: Vec<Record>,
     blob: String,
 }
@@ -284,6 +292,10 @@ impl PhraseIndex {
         let size = ((buckets + 1) * 2).next_power_of_two();
         let shift = 64 - size.trailing_zeros();
         let mut slots = vec![NO_SLOT; size].into_boxed_slice();
+        // About sixteen bits per pair: a few percent of false positives.
+        let filter_bits = ((buckets + 1) * 16).next_power_of_two().max(64);
+        let filter_shift = 64 - filter_bits.trailing_zeros();
+        let mut filter = vec![0u64; filter_bits / 64].into_boxed_slice();
         let mut records = Vec::with_capacity(raw.len());
         let mut blob = String::with_capacity(raw.iter().map(|r| r.key.len() + r.value.len()).sum());
         for (k, r) in raw.iter().enumerate() {
@@ -291,6 +303,8 @@ impl PhraseIndex {
                 let index = records.len() as u64;
                 assert!(index < 1 << (64 - PAIR_KEY_BITS), "embedded dictionaries fit");
                 let pair = pack_pair(r.c1 as u32, r.c2 as u32);
+                let bit = slot_of(pair, filter_shift);
+                filter[bit / 64] |= 1 << (bit % 64);
                 let mut s = slot_of(pair, shift);
                 while slots[s] != NO_SLOT {
                     s = (s + 1) & (size - 1);
@@ -314,7 +328,14 @@ impl PhraseIndex {
                 flags: if r.value == r.key { SAME } else { 0 } | if last { LAST } else { 0 },
             });
         }
-        PhraseIndex { slots, shift, records, blob }
+        PhraseIndex { slots, shift, filter, filter_shift, records, blob }
+    }
+
+    /// Whether the pair of `c1` and `c2` may have a bucket (no false negatives).
+    #[inline(always)]
+    fn may_have(&self, c1: u32, c2: u32) -> bool {
+        let bit = slot_of(pack_pair(c1, c2), self.filter_shift);
+        self.filter.get(bit / 64).is_some_and(|w| w >> (bit % 64) & 1 != 0)
     }
 
     /// The index of the first record of the bucket of `c1` and `c2`.
@@ -511,6 +532,11 @@ impl Step {
         // TARGET alone needs no work when the guard is off; keep such entries on the fast
         // path by remembering the mark apart from `flags == 0`.
         let ascii_plain = bmp[..0x80].iter().all(|e| e.flags == 0);
+        for (cp, e) in (0u32..).zip(bmp.iter_mut()) {
+            if e.flags & CHANGE == 0 {
+                e.repl = char::from_u32(cp).unwrap_or('\0');
+            }
+        }
         Step { bmp, astral, long_values, phrases, kept: OnceLock::new(), ascii_plain }
     }
 
@@ -580,7 +606,7 @@ impl Step {
     /// The phrase match at `i`, in group order, stopping at the dictionary that owns the
     /// one-character key (which then wins over the later dictionaries).
     #[inline]
-    fn phrase_at(
+    pub(crate) fn phrase_at(
         &self,
         text: &str,
         i: usize,
@@ -595,6 +621,9 @@ impl Step {
             return None;
         }
         let (c2, len2) = decode(bytes, second);
+        if !self.phrases.may_have(cp, c2) {
+            return None;
+        }
         let first = self.phrases.bucket(cp, c2)?;
         let rest_at = second + len2;
         // The (at most eight) bytes after the first two characters, within the segment.
