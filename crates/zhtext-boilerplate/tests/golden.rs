@@ -28,14 +28,7 @@ fn page(name: &str) -> String {
 }
 
 fn inputs() -> Vec<PathBuf> {
-    let mut paths: Vec<PathBuf> = fs::read_dir(docs())
-        .expect("testdata/docs exists")
-        .map(|e| e.expect("readable dir entry").path())
-        .filter(|p| p.to_string_lossy().ends_with(".in.txt"))
-        .collect();
-    paths.sort();
-    assert!(paths.len() >= 7, "help: the seed pages and the made-up pages belong in testdata/docs");
-    paths
+    zhtext_testkit::golden_inputs(&docs(), 7)
 }
 
 /// The kept text, then the report.
@@ -64,27 +57,12 @@ fn render(s: &Stripped) -> String {
 
 #[test]
 fn golden_documents() {
-    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     let stripper = Stripper::new();
     for input in inputs() {
         let text = read_page(&input);
         let stripped = stripper.strip(&text);
         let actual = render(&stripped);
-        let expected_path = PathBuf::from(input.to_string_lossy().replace(".in.txt", ".out.txt"));
-        if update {
-            fs::write(&expected_path, &actual).expect("golden file writable");
-            continue;
-        }
-        let expected = fs::read_to_string(&expected_path).unwrap_or_default();
-        if expected != actual {
-            let line =
-                expected.lines().zip(actual.lines()).position(|(a, b)| a != b).map_or(0, |n| n + 1);
-            panic!(
-                "{} differs from {} at line {line}\nhelp: check the rules in src/rules.rs, then regenerate with UPDATE_GOLDEN=1 and review the diff",
-                input.display(),
-                expected_path.display()
-            );
-        }
+        zhtext_testkit::check_golden(&input, &actual, "check the rules in src/rules.rs");
         // Stripping again changes nothing.
         assert_eq!(stripper.strip(&stripped.text).text, stripped.text, "{}", input.display());
     }

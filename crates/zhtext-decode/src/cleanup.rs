@@ -107,6 +107,20 @@ struct Piece {
 }
 
 impl Cleanup {
+    /// Whether a run of spaces between `prev` and `next` goes: at a line's edge always; inside,
+    /// next to Chinese unless a Latin letter is on either side (with the default style).
+    fn removes_space(&self, prev: Option<char>, next: Option<char>) -> bool {
+        match (prev, next) {
+            (Some(p), Some(q)) => {
+                self.spaces == SpaceStyle::RemoveInChinese
+                    && (is_chinese(p) || is_chinese(q))
+                    && !is_latin_letter(p)
+                    && !is_latin_letter(q)
+            }
+            _ => true,
+        }
+    }
+
     /// The default cleanup for Chinese text.
     #[must_use]
     pub fn new() -> Cleanup {
@@ -260,15 +274,7 @@ impl Cleanup {
         let span = Span::new(start + pos, start + pos + run);
         match x {
             b' ' => {
-                let remove = match (prev, next) {
-                    (Some(p), Some(q)) => {
-                        self.spaces == SpaceStyle::RemoveInChinese
-                            && (is_chinese(p) || is_chinese(q))
-                            && !is_latin_letter(p)
-                            && !is_latin_letter(q)
-                    }
-                    _ => true,
-                };
+                let remove = self.removes_space(prev, next);
                 if remove {
                     emitter.replace(span, "");
                 }
@@ -527,15 +533,7 @@ impl Cleanup {
             }
             let prev = run.checked_sub(1).map(|k| pieces[k].c);
             let next = pieces.get(j).map(|p| p.c);
-            let remove = match (prev, next) {
-                (Some(p), Some(q)) => {
-                    self.spaces == SpaceStyle::RemoveInChinese
-                        && (is_chinese(p) || is_chinese(q))
-                        && !is_latin_letter(p)
-                        && !is_latin_letter(q)
-                }
-                _ => true,
-            };
+            let remove = self.removes_space(prev, next);
             for piece in &mut pieces[run..j] {
                 if remove {
                     // NUL never reaches this point as a character (controls are dropped).

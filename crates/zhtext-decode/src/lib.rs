@@ -116,6 +116,7 @@ mod encoding;
 mod entities;
 mod error;
 mod gloss;
+mod han_data;
 mod lost;
 mod mojibake;
 mod plausible;

@@ -6,6 +6,7 @@ use encoding_rs::EncoderResult;
 use zhtext_core::{OffsetMap, Span, Transform};
 
 use crate::emit::Emitter;
+use crate::han_data::HanList;
 use crate::plausible::{Score, han_weight, is_han};
 
 /// How a repaired span had been garbled.
@@ -230,35 +231,11 @@ fn try_repair(
 static GBK_UTF8_LEAD: [u64; 328] = build_set(include_str!("data/gbk_utf8_lead.txt"));
 
 const fn build_set(text: &str) -> [u64; 328] {
-    let bytes = text.as_bytes();
     let mut set = [0u64; 328];
-    let mut i = 0;
-    let mut comment = false;
-    let mut line_start = true;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == b'\n' {
-            line_start = true;
-            comment = false;
-            i += 1;
-            continue;
-        }
-        if line_start {
-            comment = b == b'#';
-            line_start = false;
-        }
-        if !comment && b >= 0xE0 && b < 0xF0 && i + 2 < bytes.len() {
-            let c = ((b as u32 & 0x0F) << 12)
-                | ((bytes[i + 1] as u32 & 0x3F) << 6)
-                | (bytes[i + 2] as u32 & 0x3F);
-            if c >= 0x4E00 && c <= 0x9FFF {
-                let k = (c - 0x4E00) as usize;
-                set[k / 64] |= 1 << (k % 64);
-            }
-            i += 3;
-        } else {
-            i += 1;
-        }
+    let mut list = HanList::new(text);
+    while let Some((c, _)) = list.next() {
+        let k = (c - 0x4E00) as usize;
+        set[k / 64] |= 1 << (k % 64);
     }
     set
 }

@@ -6,6 +6,8 @@
 //! `scripts/gen_common_hanzi.py` into `data/common_hanzi.txt` and turned into a weight per
 //! code point at compile time.
 
+use crate::han_data::HanList;
+
 const FIRST: u32 = 0x4E00;
 const LAST: u32 = 0x9FFF;
 const SIZE: usize = (LAST - FIRST + 1) as usize;
@@ -15,52 +17,21 @@ const SIZE: usize = (LAST - FIRST + 1) as usize;
 static WEIGHTS: [u8; SIZE] = build_weights(include_str!("data/common_hanzi.txt"));
 
 const fn build_weights(text: &str) -> [u8; SIZE] {
-    let bytes = text.as_bytes();
     let mut table = [0u8; SIZE];
-    let mut i = 0;
-    let mut rank = 0;
-    let mut line_start = true;
-    let mut comment = false;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == b'\n' {
-            if !line_start && !comment {
-                rank += 1;
+    let mut list = HanList::new(text);
+    while let Some((c, rank)) = list.next() {
+        if c >= FIRST && c <= LAST {
+            let weight = if rank < 300 {
+                3
+            } else if rank < 1000 {
+                2
+            } else {
+                1
+            };
+            let slot = (c - FIRST) as usize;
+            if table[slot] < weight {
+                table[slot] = weight;
             }
-            line_start = true;
-            comment = false;
-            i += 1;
-            continue;
-        }
-        if line_start {
-            comment = b == b'#';
-            line_start = false;
-        }
-        if comment || b < 0x80 {
-            i += 1;
-            continue;
-        }
-        // Han characters of the basic block are three bytes long.
-        if b >= 0xE0 && b < 0xF0 && i + 2 < bytes.len() {
-            let c = ((b as u32 & 0x0F) << 12)
-                | ((bytes[i + 1] as u32 & 0x3F) << 6)
-                | (bytes[i + 2] as u32 & 0x3F);
-            if c >= FIRST && c <= LAST {
-                let weight = if rank < 300 {
-                    3
-                } else if rank < 1000 {
-                    2
-                } else {
-                    1
-                };
-                let slot = (c - FIRST) as usize;
-                if table[slot] < weight {
-                    table[slot] = weight;
-                }
-            }
-            i += 3;
-        } else {
-            i += 1;
         }
     }
     table

@@ -11,14 +11,7 @@ fn docs() -> PathBuf {
 
 /// The `.in.txt` fixtures, sorted.
 fn inputs() -> Vec<PathBuf> {
-    let mut paths: Vec<PathBuf> = fs::read_dir(docs())
-        .expect("testdata/docs exists")
-        .map(|e| e.expect("readable dir entry").path())
-        .filter(|p| p.to_string_lossy().ends_with(".in.txt"))
-        .collect();
-    paths.sort();
-    assert!(paths.len() >= 4, "help: the seed documents belong in testdata/docs");
-    paths
+    zhtext_testkit::golden_inputs(&docs(), 4)
 }
 
 /// The three real seed pages.
@@ -32,7 +25,6 @@ fn seeds() -> Vec<(String, String)> {
 
 #[test]
 fn golden_documents() {
-    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     let cleaner = Cleaner::new();
     for input in inputs() {
         let bytes = fs::read(&input).expect("fixture readable");
@@ -48,21 +40,7 @@ fn golden_documents() {
             report.private_use,
             report.lines_dropped
         );
-        let expected_path = PathBuf::from(input.to_string_lossy().replace(".in.txt", ".out.txt"));
-        if update {
-            fs::write(&expected_path, &actual).expect("golden file writable");
-            continue;
-        }
-        let expected = fs::read_to_string(&expected_path).unwrap_or_default();
-        if expected != actual {
-            let line =
-                expected.lines().zip(actual.lines()).position(|(a, b)| a != b).map_or(0, |n| n + 1);
-            panic!(
-                "{} differs from {} at line {line}\nhelp: check the Cleanup rules, then regenerate with UPDATE_GOLDEN=1",
-                input.display(),
-                expected_path.display()
-            );
-        }
+        zhtext_testkit::check_golden(&input, &actual, "check the Cleanup rules");
         // Cleaning the cleaned text changes nothing.
         assert_eq!(cleaner.clean(&cleaned.text).text, cleaned.text, "{}", input.display());
     }

@@ -68,8 +68,13 @@
 //! # Design
 //!
 //! - No global state: the dictionary lives in the segmenter (shared through an `Arc`), so
-//!   several segmenters with different user dictionaries can coexist. Build one and share it;
-//!   loading takes a few hundred milliseconds.
+//!   several segmenters with different user dictionaries can coexist. Build one and share it:
+//!   loading takes about 0.15 s and the process peaks near 37 MiB, as raw jieba-rs does
+//!   (`cargo run --release -p zhtext-segment --example load_stats -- zhtext|jieba-rs`).
+//! - Figures come from this crate's own lexer, not zhtext-metrics' scanner: it looks for a
+//!   figure only from where the previous one ended and asks jieba's dictionary whether a
+//!   numeral belongs to a word (`统一`, `之一`), where the scanner reads the whole text up front
+//!   (measured about 13 % of segmentation time against 4 % for the lexer).
 //! - jieba-rs types never appear in the API (jieba-rs is pre-1.0).
 //! - Segmenting never fails and never panics; errors come only from dictionaries and
 //!   configuration ([`Error`]).

@@ -20,14 +20,10 @@ fn words<'t>(segmenter: &JiebaSegmenter, text: &'t str) -> Vec<&'t str> {
 fn golden_documents() {
     let segmenter = JiebaSegmenter::new();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/docs");
-    let mut checked = 0;
-    for entry in std::fs::read_dir(&dir).expect("testdata/docs") {
-        let path = entry.expect("dir entry").path();
-        let Some(name) = path.file_name().and_then(|n| n.to_str()) else { continue };
-        let Some(stem) = name.strip_suffix(".in.txt") else { continue };
-        let input = std::fs::read_to_string(&path).expect("golden input");
+    for input in zhtext_testkit::golden_inputs(&dir, 2) {
+        let text = std::fs::read_to_string(&input).expect("golden input");
         let mut actual = String::new();
-        for line in input.lines() {
+        for line in text.lines() {
             let tokens = segmenter.segment(line);
             assert!(check_tiling(line, &tokens).is_ok());
             let line: Vec<String> =
@@ -35,19 +31,8 @@ fn golden_documents() {
             actual.push_str(&line.join(" "));
             actual.push('\n');
         }
-        let expected_path = dir.join(format!("{stem}.out.txt"));
-        if std::env::var_os("UPDATE_GOLDEN").is_some() {
-            std::fs::write(&expected_path, &actual).expect("write golden");
-        }
-        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
-        assert!(
-            expected == actual,
-            "{stem}: segmentation changed\nhelp: inspect the diff and rerun with UPDATE_GOLDEN=1 \
-             if the change is intended"
-        );
-        checked += 1;
+        zhtext_testkit::check_golden(&input, &actual, "inspect the segmentation change");
     }
-    assert!(checked >= 2);
 }
 
 #[test]
