@@ -224,7 +224,7 @@ pub(crate) struct Entry {
     pub(crate) owner: u8,
 }
 
-const EMPTY: Entry = Entry { repl: '\0', flags: 0, owner: NO_OWNER };
+pub(crate) const EMPTY: Entry = Entry { repl: '\0', flags: 0, owner: NO_OWNER };
 
 /// One multi-character key of a group, in [`PhraseIndex::records`]: the key's bytes after
 /// its first two characters and its value lie at `blob[at..]`, one after the other.
@@ -292,8 +292,8 @@ impl PhraseIndex {
         let size = ((buckets + 1) * 2).next_power_of_two();
         let shift = 64 - size.trailing_zeros();
         let mut slots = vec![NO_SLOT; size].into_boxed_slice();
-        // About sixteen bits per pair: a few percent of false positives.
-        let filter_bits = ((buckets + 1) * 16).next_power_of_two().max(64);
+        // About sixteen bits per key: a few percent of false positives.
+        let filter_bits = ((raw.len() + 1) * 16).next_power_of_two().max(64);
         let filter_shift = 64 - filter_bits.trailing_zeros();
         let mut filter = vec![0u64; filter_bits / 64].into_boxed_slice();
         let mut records = Vec::with_capacity(raw.len());
@@ -303,8 +303,6 @@ impl PhraseIndex {
                 let index = records.len() as u64;
                 assert!(index < 1 << (64 - PAIR_KEY_BITS), "embedded dictionaries fit");
                 let pair = pack_pair(r.c1 as u32, r.c2 as u32);
-                let bit = slot_of(pair, filter_shift);
-                filter[bit / 64] |= 1 << (bit % 64);
                 let mut s = slot_of(pair, shift);
                 while slots[s] != NO_SLOT {
                     s = (s + 1) & (size - 1);
@@ -312,6 +310,9 @@ impl PhraseIndex {
                 slots[s] = pair | (index << PAIR_KEY_BITS);
             }
             let rest = &r.key[r.c1.len_utf8() + r.c2.len_utf8()..];
+            let c3 = rest.chars().next().map_or(0, |c| c as u32);
+            let bit = slot_of(pack_triple(r.c1 as u32, r.c2 as u32, c3), filter_shift);
+            filter[bit / 64] |= 1 << (bit % 64);
             let at = u32::try_from(blob.len()).expect("dictionaries are small");
             blob.push_str(rest);
             blob.push_str(r.value);
@@ -331,10 +332,18 @@ impl PhraseIndex {
         PhraseIndex { slots, shift, filter, filter_shift, records, blob }
     }
 
-    /// Whether the pair of `c1` and `c2` may have a bucket (no false negatives).
+    /// Whether a key may start with `c1 c2` followed by `c3` (`c3` is 0 at the end of the
+    /// segment): no false negatives.
     #[inline(always)]
-    fn may_have(&self, c1: u32, c2: u32) -> bool {
-        let bit = slot_of(pack_pair(c1, c2), self.filter_shift);
+    fn may_have(&self, c1: u32, c2: u32, c3: u32) -> bool {
+        let pair = self.filter_bit(pack_triple(c1, c2, 0));
+        let triple = self.filter_bit(pack_triple(c1, c2, c3));
+        pair | triple
+    }
+
+    #[inline(always)]
+    fn filter_bit(&self, key: u64) -> bool {
+        let bit = slot_of(key, self.filter_shift);
         self.filter.get(bit / 64).is_some_and(|w| w >> (bit % 64) & 1 != 0)
     }
 
@@ -390,6 +399,12 @@ impl PhraseIndex {
 #[inline(always)]
 fn pack_pair(c1: u32, c2: u32) -> u64 {
     (u64::from(c1) << 21) | u64::from(c2)
+}
+
+/// The first three characters of a key (`c3` is 0 for a two-character key).
+#[inline(always)]
+fn pack_triple(c1: u32, c2: u32, c3: u32) -> u64 {
+    (u64::from(c1) << 42) | (u64::from(c2) << 21) | u64::from(c3)
 }
 
 #[inline(always)]
@@ -621,13 +636,30 @@ impl Step {
             return None;
         }
         let (c2, len2) = decode(bytes, second);
-        if !self.phrases.may_have(cp, c2) {
+        let third = second + len2;
+        let c3 = if third < end { decode(bytes, third).0 } else { 0 };
+        if !self.phrases.may_have(cp, c2, c3) {
             return None;
         }
         let first = self.phrases.bucket(cp, c2)?;
-        let rest_at = second + len2;
+        self.phrase_in_bucket(text, end, second + len2, first, e)
+    }
+
+    /// The phrase match whose first two characters end at `rest_at` (within `text[..end]`),
+    /// scanning the bucket that starts at record `first`; the owner of the first character
+    /// is `e.owner`.
+    #[inline]
+    pub(crate) fn phrase_in_bucket(
+        &self,
+        text: &str,
+        end: usize,
+        rest_at: usize,
+        first: usize,
+        e: Entry,
+    ) -> Option<(usize, Value<'_>)> {
+        let bytes = text.as_bytes();
         // The (at most eight) bytes after the first two characters, within the segment.
-        let avail = end - rest_at;
+        let avail = end.checked_sub(rest_at)?;
         let word = match bytes.get(rest_at..rest_at + 8) {
             Some(b) if avail >= 8 => u64::from_le_bytes(b.try_into().unwrap_or([0; 8])),
             _ => {
