@@ -68,10 +68,10 @@
 //! - Each dictionary group becomes a table with one 8-byte entry per BMP code point (a
 //!   hash map for the astral planes): the one-character replacement inline, whether a
 //!   phrase can start here and how long it can be, and which dictionary of the group owns
-//!   the character. Phrases are looked up in one hash map per dictionary, from the longest
-//!   possible length down, only where a bit filter over the first two characters allows.
-//! - ASCII is skipped eight bytes at a time; untouched runs are copied in one piece when
-//!   the next replacement comes, and nothing is allocated when nothing changes.
+//!   the character. Phrases sit in one table keyed by their first two characters, consulted
+//!   only where a small bit filter over the first three characters of every key allows.
+//! - ASCII is skipped eight bytes at a time and nothing is allocated while nothing changes;
+//!   after the first change every character is written straight from its table entry.
 //! - One-step configurations without segmentation (`t2s`, `s2t`, `t2tw`, …) run in a
 //!   single pass that also watches for compatibility ideographs; text that has one is
 //!   normalized first, in a separate pass, as OpenCC does.
