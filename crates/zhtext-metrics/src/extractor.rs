@@ -229,7 +229,14 @@ impl<'t, 'o> Scan<'t, 'o> {
             matches!(between, "、" | "和" | "及" | "与" | "與" | "至" | "，" | ",")
                 && prefix.rest.trim_matches(['、', '和', '及', '与', '與', ' ']).is_empty()
         });
-        let inherited = enumerated.map(|p| (p.kind, p.direction));
+        // A list continues its first figure's relation where the unit allows it: only
+        // multiples (倍) are multiples and only ratios are shares (`X倍，一成` is a multiple and a
+        // level, `占5%、1万` a share and a level).
+        let inherited = enumerated.map(|p| (p.kind, p.direction)).filter(|(k, _)| match k {
+            MetricKind::Multiple => unit == Some(Unit::TIMES),
+            MetricKind::Share => unit.is_some_and(|u| u.is_ratio()),
+            _ => true,
+        });
         let mut direction = prefix.direction;
         let kind = if unit == Some(Unit::TIMES) {
             MetricKind::Multiple

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use zhtext_core::{Extractor, Span, Spanned};
 
 use crate::error::{Error, ErrorKind};
-use crate::relation::approx_after;
+use crate::relation::{approx_after, approx_before};
 use crate::{Approx, Decimal, Direction, MetricExtractor, MetricKind, Unit};
 
 #[derive(Serialize, Deserialize)]
@@ -141,8 +141,13 @@ impl FromStr for Metric {
         }
         let mut metrics = MetricExtractor::new().extract(s);
         if metrics.is_empty() {
-            // A bare number is a level with no unit (what `Display` writes for `1.1万`).
+            // A bare number is a level with no unit (what `Display` writes for `1.1万`,
+            // `约5万至6万`).
             let no_figure = || Error::new(ErrorKind::NoFigure);
+            let (approx, s) = match approx_before(s) {
+                Some((approx, len)) => (Some(approx), &s[len..]),
+                None => (None, s),
+            };
             let (value, value_max) = match s.split_once('至') {
                 Some((a, b)) => (
                     crate::parse_number(a).ok_or_else(no_figure)?,
@@ -157,7 +162,7 @@ impl FromStr for Metric {
                 unit: None,
                 kind: MetricKind::Level,
                 direction: None,
-                approx: None,
+                approx,
                 indicator: None,
                 period: None,
                 placeholder: false,

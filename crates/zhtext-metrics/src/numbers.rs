@@ -702,6 +702,10 @@ fn lex_fraction_word(text: &str, pos: usize) -> Option<Lexed> {
             _ => break,
         }
         i += c.len_utf8();
+        // No denominator is that long; stopping keeps a long run of 万 linear.
+        if toks.len() > MAX_TOKENS {
+            return None;
+        }
     }
     if toks.len() < 2 && !rest[i..].starts_with("分之百") {
         return None;
@@ -942,23 +946,24 @@ const RANGE_SEPS: &[&str] = &["——", "--", "-", "－", "—", "―", "–", "
 
 /// Reads a placeholder (`X`, `XX`, `×`) at `pos`: returns its end.
 fn placeholder_at(text: &str, pos: usize) -> Option<usize> {
-    let mut i = pos;
-    while let Some(c) = char_at(text, i) {
-        if matches!(c, 'X' | 'x' | '×' | 'Ｘ') {
-            i += c.len_utf8();
-        } else {
-            break;
-        }
-    }
-    if i == pos || i - pos > 6 {
-        return None;
-    }
-    // Not part of a Latin word.
+    // Not part of a Latin word (tested first: inside a long run of X, every position fails
+    // here at once).
     let before = text[..pos].chars().next_back();
     if before.is_some_and(|c| c.is_ascii_alphanumeric()) {
         return None;
     }
-    Some(i)
+    // At most six placeholder bytes; reads no further than one more character.
+    let mut i = pos;
+    while let Some(c) = char_at(text, i) {
+        if !matches!(c, 'X' | 'x' | '×' | 'Ｘ') {
+            break;
+        }
+        i += c.len_utf8();
+        if i - pos > 6 {
+            return None;
+        }
+    }
+    (i > pos).then_some(i)
 }
 
 /// Reads a figure at `pos`.

@@ -348,6 +348,11 @@ pub(crate) fn read_prefix(clause: &str) -> Prefix<'_> {
     p
 }
 
+/// The approximation word `s` starts with (`约`, `超过`), and its length.
+pub(crate) fn approx_before(s: &str) -> Option<(Approx, usize)> {
+    APPROX_BEFORE.iter().find(|(w, _)| s.starts_with(w)).map(|(w, a)| (*a, w.len()))
+}
+
 /// An approximation word right after a figure, and its length.
 pub(crate) fn approx_after(s: &str) -> Option<(Approx, usize)> {
     APPROX_AFTER.iter().find(|(w, _)| s.starts_with(w)).map(|(w, a)| (*a, w.len()))

@@ -151,3 +151,44 @@ fn auto_traits() {
     check::<Decimal>();
     check::<zhtext_metrics::Error>();
 }
+
+/// Long runs of one or two characters that may start a figure: every position of the run is
+/// looked at, so each look must stop early (these inputs hung a quadratic scan before).
+#[test]
+fn long_runs_are_read_in_linear_time() {
+    let extractor = MetricExtractor::new();
+    for unit in ["X", "x", "×", "万", "亿", "十", "一二三四五六七八九", "百分之", "1.", "1-", "零"]
+    {
+        let text = unit.repeat(100_000 / unit.chars().count());
+        let spans = figure_spans(&text);
+        assert!(spans.iter().all(|s| s.end <= text.len()), "{unit}");
+        let metrics = extractor.extract(text.as_str());
+        assert!(metrics.iter().all(|m| m.span.end <= text.len()), "{unit}");
+    }
+}
+
+/// Found by `never_panics_and_spans_are_valid`: a figure listed after a multiple is not a
+/// multiple unless it is one too, so its `Display` reads back the same.
+#[test]
+fn only_multiples_inherit_multiple() {
+    let ms = MetricExtractor::new().extract("X倍,一成");
+    let kinds: Vec<&str> = ms.iter().map(|m| m.kind.as_str()).collect();
+    assert_eq!(kinds, ["multiple", "level"]);
+    let ms = MetricExtractor::new().extract("分别增长2倍、3倍");
+    assert!(ms.len() == 2 && ms.iter().all(|m| m.kind.as_str() == "multiple"), "{ms:?}");
+}
+
+/// Found by `never_panics_and_spans_are_valid`: a figure listed after a share is a share only
+/// with a ratio unit, and an approximate bare range reads back.
+#[test]
+fn listed_levels_and_approximate_ranges_round_trip() {
+    let ms = MetricExtractor::new().extract("占0个百分点、１万");
+    let kinds: Vec<&str> = ms.iter().map(|m| m.kind.as_str()).collect();
+    assert_eq!(kinds.last(), Some(&"level"), "{ms:?}");
+    let m: Metric = "约5万至6万".parse().expect("an approximate range");
+    assert_eq!(
+        (m.value, m.value_max),
+        (Some(Decimal::from_int(50_000)), Some(Decimal::from_int(60_000)))
+    );
+    assert_eq!(m.to_string(), "约5万至6万");
+}

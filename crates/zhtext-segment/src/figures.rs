@@ -334,6 +334,9 @@ fn unit(text: &str, pos: usize) -> usize {
 /// `strict` asks for a real figure (a multiplier, a decimal point or a spelled year); without it
 /// any run of digits counts, as after `百分之`.
 fn chinese_core(text: &str, pos: usize, strict: bool) -> Option<usize> {
+    /// Longer runs of numeral characters are not one number (`一千二百三十四万五千六百七十八亿`
+    /// has 16); stopping there keeps a scan from every position of a long run linear.
+    const MAX_CHARS: usize = 40;
     let mut end = pos;
     let (mut len, mut multiplier, mut point, mut zero) = (0, false, false, false);
     let mut adjacent_digits = false;
@@ -364,6 +367,9 @@ fn chinese_core(text: &str, pos: usize, strict: bool) -> Option<usize> {
         }
         len += 1;
         end += c.len_utf8();
+        if len > MAX_CHARS {
+            return None;
+        }
     }
     if !strict {
         return (len > 0 && !adjacent_digits).then_some(end);

@@ -124,3 +124,15 @@ proptest! {
         let _ = TRADITIONAL.keywords(&s, 5, KeywordMethod::TextRank);
     }
 }
+
+/// Long runs of numeral characters: the figure lexer looks at every position of the run, so
+/// each look must stop early (a run of 450,000 numerals hung a quadratic scan before).
+#[test]
+fn long_numeral_runs_are_read_in_linear_time() {
+    let segmenter = JiebaSegmenter::new();
+    for unit in ["一二三四五六七八九", "十", "百分之", "〇", "1.", "１"] {
+        let text = unit.repeat(60_000 / unit.chars().count());
+        let tokens = segmenter.segment(&text);
+        assert!(check_tiling(&text, &tokens).is_ok(), "{unit}");
+    }
+}
