@@ -113,13 +113,13 @@ pub(crate) fn clean_indicator(rest: &str) -> Option<&str> {
     }
     // A long clause: keep what follows its last 的 or verb-like joint.
     if s.chars().count() > 16
-        && let Some(at) = ["的", "使", "让", "將", "将", "把", "对", "對"]
-            .iter()
-            .filter_map(|w| s.rfind(w).map(|i| i + w.len()))
-            .max()
-        && at < s.len()
+        && let Some((i, c)) = s
+            .char_indices()
+            .rev()
+            .find(|(_, c)| matches!(c, '的' | '使' | '让' | '將' | '将' | '把' | '对' | '對'))
+        && i + c.len_utf8() < s.len()
     {
-        s = &s[at..];
+        s = &s[i + c.len_utf8()..];
     }
     let chars = s.chars().count();
     if chars > 20 {

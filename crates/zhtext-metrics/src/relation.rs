@@ -317,8 +317,7 @@ pub(crate) fn read_prefix(clause: &str) -> Prefix<'_> {
             p.direction = d;
         }
         s = &s[..at];
-    } else if let Some(at) = ["较", "較", "比", "同比"].iter().filter_map(|w| s.rfind(w)).max()
-    {
+    } else if let Some(at) = s.rfind(['较', '較', '比']) {
         // The base is short (较一季度, 比上年同期): up to 8 characters.
         if s[at..].chars().count() <= 9 && !s[..at].ends_with('占') {
             p.base = true;
