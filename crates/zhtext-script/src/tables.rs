@@ -293,9 +293,9 @@ impl PhraseIndex {
         let shift = 64 - size.trailing_zeros();
         let mut slots = vec![NO_SLOT; size].into_boxed_slice();
         // About sixteen bits per key: a few percent of false positives.
-        let filter_bits = ((raw.len() + 1) * 16).next_power_of_two().max(64);
-        let filter_shift = 64 - filter_bits.trailing_zeros();
-        let mut filter = vec![0u64; filter_bits / 64].into_boxed_slice();
+        let filter_words = ((raw.len() + 1) * 16 / 64).next_power_of_two().max(2);
+        let filter_shift = 64 - filter_words.trailing_zeros();
+        let mut filter = vec![0u64; filter_words].into_boxed_slice();
         let mut records = Vec::with_capacity(raw.len());
         let mut blob = String::with_capacity(raw.iter().map(|r| r.key.len() + r.value.len()).sum());
         for (k, r) in raw.iter().enumerate() {
@@ -311,8 +311,8 @@ impl PhraseIndex {
             }
             let rest = &r.key[r.c1.len_utf8() + r.c2.len_utf8()..];
             let c3 = rest.chars().next().map_or(0, |c| c as u32);
-            let bit = slot_of(pack_triple(r.c1 as u32, r.c2 as u32, c3), filter_shift);
-            filter[bit / 64] |= 1 << (bit % 64);
+            let word = slot_of(pack_pair(r.c1 as u32, r.c2 as u32), filter_shift);
+            filter[word] |= filter_bits(r.c1 as u32, r.c2 as u32, c3);
             let at = u32::try_from(blob.len()).expect("dictionaries are small");
             blob.push_str(rest);
             blob.push_str(r.value);
@@ -333,18 +333,15 @@ impl PhraseIndex {
     }
 
     /// Whether a key may start with `c1 c2` followed by `c3` (`c3` is 0 at the end of the
-    /// segment): no false negatives.
+    /// segment): no false negatives. One load: the pair picks a word of the filter, which
+    /// holds [`filter_bits`] of every key's first three characters (of the two-character
+    /// keys: the pair and 0).
     #[inline(always)]
     fn may_have(&self, c1: u32, c2: u32, c3: u32) -> bool {
-        let pair = self.filter_bit(pack_triple(c1, c2, 0));
-        let triple = self.filter_bit(pack_triple(c1, c2, c3));
-        pair | triple
-    }
-
-    #[inline(always)]
-    fn filter_bit(&self, key: u64) -> bool {
-        let bit = slot_of(key, self.filter_shift);
-        self.filter.get(bit / 64).is_some_and(|w| w >> (bit % 64) & 1 != 0)
+        let word = slot_of(pack_pair(c1, c2), self.filter_shift);
+        let triple = filter_bits(c1, c2, c3);
+        let pair = filter_bits(c1, c2, 0);
+        self.filter.get(word).is_some_and(|&w| w & triple == triple || w & pair == pair)
     }
 
     /// The index of the first record of the bucket of `c1` and `c2`.
@@ -405,6 +402,14 @@ fn pack_pair(c1: u32, c2: u32) -> u64 {
 #[inline(always)]
 fn pack_triple(c1: u32, c2: u32, c3: u32) -> u64 {
     (u64::from(c1) << 42) | (u64::from(c2) << 21) | u64::from(c3)
+}
+
+/// Three bits of a filter word for the first three characters of a key (`c3` is 0 for a
+/// two-character key), from a hash apart from the one that picks the word.
+#[inline(always)]
+fn filter_bits(c1: u32, c2: u32, c3: u32) -> u64 {
+    let h = pack_triple(c1, c2, c3).wrapping_mul(0xD6E8_FEB8_6659_FD93);
+    (1 << (h >> 58)) | (1 << ((h >> 52) & 63)) | (1 << ((h >> 46) & 63))
 }
 
 #[inline(always)]
@@ -620,7 +625,7 @@ impl Step {
 
     /// The phrase match at `i`, in group order, stopping at the dictionary that owns the
     /// one-character key (which then wins over the later dictionaries).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn phrase_at(
         &self,
         text: &str,
@@ -641,8 +646,22 @@ impl Step {
         if !self.phrases.may_have(cp, c2, c3) {
             return None;
         }
+        self.phrase_probe(text, end, cp, c2, second + len2, e)
+    }
+
+    /// [`Step::phrase_at`] once the filter let `cp c2` through: the bucket and its match.
+    #[inline(never)]
+    fn phrase_probe(
+        &self,
+        text: &str,
+        end: usize,
+        cp: u32,
+        c2: u32,
+        rest_at: usize,
+        e: Entry,
+    ) -> Option<(usize, Value<'_>)> {
         let first = self.phrases.bucket(cp, c2)?;
-        self.phrase_in_bucket(text, end, second + len2, first, e)
+        self.phrase_in_bucket(text, end, rest_at, first, e)
     }
 
     /// The phrase match whose first two characters end at `rest_at` (within `text[..end]`),
