@@ -237,12 +237,7 @@ impl Step {
                 continue;
             }
             if len < 4 && e.flags & SLOW == PHRASE {
-                if let Some((j, value)) = self.phrase_at(text, i, end, cp, len, e) {
-                    match value {
-                        Value::Same => out.push_str(&text[i..j]),
-                        Value::Char(c) => out.push(c),
-                        Value::Str(s) => out.push_str(s),
-                    }
+                if let Some(j) = self.phrase_write(text, i, end, cp, len, e, out) {
                     i = j;
                 } else {
                     out.push(e.repl);

@@ -260,9 +260,10 @@ const NO_SLOT: u64 = u64::MAX;
 struct PhraseIndex {
     slots: Box<[u64]>,
     shift: u32,
-    /// One bit per hash of a pair (the top bits of the same product as the slot's), set
-    /// for every pair in `slots`: small enough to stay in cache, so most pairs without
-    /// phrases are turned away before `slots` is touched.
+    /// A blocked Bloom filter over the first three characters of every key (two for a
+    /// two-character key): the pair picks a word, three bits of it stand for the prefix.
+    /// Small enough to stay in cache, so most positions without phrases are turned away
+    /// with one load, before `slots` is touched.
     filter: Box<[u64]>,
     filter_shift: u32,
     records: Vec<Record>,
@@ -635,6 +636,21 @@ impl Step {
         len: usize,
         e: Entry,
     ) -> Option<(usize, Value<'_>)> {
+        let (c2, rest_at) = self.phrase_candidate(text, i, end, cp, len)?;
+        self.phrase_probe(text, end, cp, c2, rest_at, e)
+    }
+
+    /// Whether the filter lets a phrase start at `i` (whose character is `cp`, `len`
+    /// bytes) within `text[..end]`: then the second character and where the third starts.
+    #[inline(always)]
+    fn phrase_candidate(
+        &self,
+        text: &str,
+        i: usize,
+        end: usize,
+        cp: u32,
+        len: usize,
+    ) -> Option<(u32, usize)> {
         let bytes = text.as_bytes();
         let second = i + len;
         if second >= end {
@@ -643,10 +659,49 @@ impl Step {
         let (c2, len2) = decode(bytes, second);
         let third = second + len2;
         let c3 = if third < end { decode(bytes, third).0 } else { 0 };
-        if !self.phrases.may_have(cp, c2, c3) {
-            return None;
+        self.phrases.may_have(cp, c2, c3).then_some((c2, third))
+    }
+
+    /// [`Step::phrase_at`] for the writing loop: appends the match's value to `out` and
+    /// returns its end, or `None` (nothing written).
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn phrase_write(
+        &self,
+        text: &str,
+        i: usize,
+        end: usize,
+        cp: u32,
+        len: usize,
+        e: Entry,
+        out: &mut String,
+    ) -> Option<usize> {
+        let (c2, rest_at) = self.phrase_candidate(text, i, end, cp, len)?;
+        self.phrase_probe_write(text, i, end, cp, c2, rest_at, e, out)
+    }
+
+    /// [`Step::phrase_probe`] that appends the value of the match at `i` to `out`.
+    #[inline(never)]
+    #[allow(clippy::too_many_arguments)]
+    fn phrase_probe_write(
+        &self,
+        text: &str,
+        i: usize,
+        end: usize,
+        cp: u32,
+        c2: u32,
+        rest_at: usize,
+        e: Entry,
+        out: &mut String,
+    ) -> Option<usize> {
+        let first = self.phrases.bucket(cp, c2)?;
+        let (j, value) = self.phrase_in_bucket(text, end, rest_at, first, e)?;
+        match value {
+            Value::Same => out.push_str(text.get(i..j).unwrap_or("")),
+            Value::Char(c) => out.push(c),
+            Value::Str(s) => out.push_str(s),
         }
-        self.phrase_probe(text, end, cp, c2, second + len2, e)
+        Some(j)
     }
 
     /// [`Step::phrase_at`] once the filter let `cp c2` through: the bucket and its match.
