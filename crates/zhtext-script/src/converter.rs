@@ -129,6 +129,9 @@ impl Step {
             sink.copied = end;
             return Ok(());
         }
+        if !guarded && sink.changed {
+            return self.run_mapped_tail(text, start, end, sink, check_compat);
+        }
         let mut i = start;
         while i < end {
             let b0 = bytes[i];
@@ -160,7 +163,7 @@ impl Step {
                     sink.copied = end;
                     return Ok(());
                 }
-                continue;
+                return self.run_mapped_tail(text, i, end, sink, check_compat);
             }
             // The slow path: IDS, normalization, phrases, long values, the guard.
             if e.flags & IDS != 0 {
@@ -190,6 +193,82 @@ impl Step {
                 sink.copied = end;
                 return Ok(());
             }
+            if !guarded && sink.changed {
+                return self.run_mapped_tail(text, i, end, sink, check_compat);
+            }
+        }
+        Ok(())
+    }
+
+    /// [`Step::run`] with a map and without the guard once something changed: writes every
+    /// character from its entry, as [`Step::run_writing`] does, and records the same edits
+    /// as the general path (one per replaced key).
+    #[inline(never)]
+    fn run_mapped_tail(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        sink: &mut Sink<'_, '_>,
+        check_compat: bool,
+    ) -> Result<(), NeedsNormalization> {
+        if sink.map.is_none() {
+            return self.run(text, start, end, sink, check_compat, Guard::Off);
+        }
+        sink.begin(text, start);
+        sink.copied = end;
+        let base = sink.base;
+        let Sink { out, map, .. } = sink;
+        let (out, Some(map)) = (&mut **out, map.as_deref_mut()) else {
+            return Ok(());
+        };
+        let bytes = text.as_bytes();
+        let ascii_plain = self.ascii_plain;
+        let mut edit = |out: &mut String, i: usize, j: usize, from: usize| {
+            map.push(Span { start: i, end: j }, Span { start: from - base, end: out.len() - base });
+        };
+        let mut i = start;
+        while i < end {
+            if bytes[i] < 0x80 && ascii_plain {
+                i = copy_ascii(text, i, end, out);
+                continue;
+            }
+            let (cp, len) = decode(bytes, i);
+            let e = self.entry(cp);
+            if len < 4 && e.flags & SLOW == 0 {
+                let from = out.len();
+                out.push(e.repl);
+                if e.flags & CHANGE != 0 {
+                    edit(out, i, i + len, from);
+                }
+                i += len;
+                continue;
+            }
+            if e.flags & IDS != 0 {
+                let n = ids_len(text, i, end);
+                let j = i + if n == 0 { len } else { n };
+                out.push_str(&text[i..j]);
+                i = j;
+                continue;
+            }
+            if check_compat && e.flags & COMPAT != 0 {
+                return Err(NeedsNormalization);
+            }
+            let (j, value) =
+                self.lookup(text, i, end, cp, len, e).unwrap_or((i + len, Value::Same));
+            let from = out.len();
+            match value {
+                Value::Same => out.push_str(&text[i..j]),
+                Value::Char(c) => {
+                    out.push(c);
+                    edit(out, i, j, from);
+                }
+                Value::Str(s) => {
+                    out.push_str(s);
+                    edit(out, i, j, from);
+                }
+            }
+            i = j;
         }
         Ok(())
     }
@@ -212,21 +291,7 @@ impl Step {
         while i < end {
             let b0 = bytes[i];
             if b0 < 0x80 && ascii_plain {
-                let mut k = i + 1;
-                while k + 8 <= end {
-                    let word = u64::from_le_bytes(
-                        bytes[k..k + 8].try_into().expect("slice of eight bytes"),
-                    );
-                    if word & 0x8080_8080_8080_8080 != 0 {
-                        break;
-                    }
-                    k += 8;
-                }
-                while k < end && bytes[k] < 0x80 {
-                    k += 1;
-                }
-                out.push_str(&text[i..k]);
-                i = k;
+                i = copy_ascii(text, i, end, out);
                 continue;
             }
             let (cp, len) = decode(bytes, i);
@@ -354,6 +419,25 @@ impl Step {
         }
         ends
     }
+}
+
+/// Appends the ASCII run at `text[i..end]` (`text[i]` is ASCII) to `out`; returns its end.
+#[inline]
+fn copy_ascii(text: &str, i: usize, end: usize, out: &mut String) -> usize {
+    let bytes = text.as_bytes();
+    let mut k = i + 1;
+    while k + 8 <= end {
+        let word = u64::from_le_bytes(bytes[k..k + 8].try_into().expect("slice of eight bytes"));
+        if word & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        k += 8;
+    }
+    while k < end && bytes[k] < 0x80 {
+        k += 1;
+    }
+    out.push_str(&text[i..k]);
+    k
 }
 
 /// Runs one step over `text` segment by segment; returns the output (borrowed when
