@@ -101,6 +101,7 @@ impl OffsetMap {
     ///
     /// Out-of-order edits are a bug in the calling stage; they are caught by a debug assertion,
     /// and in release builds they make later lookups imprecise but never panic.
+    #[inline]
     pub fn push(&mut self, input: Span, output: Span) {
         if input.is_empty() && output.is_empty() {
             return;
