@@ -1,6 +1,9 @@
 //! Criterion benches for the segment stage: zhtext's `JiebaSegmenter` against raw jieba-rs on
 //! the same inputs in one run, and dictionary load time (`jieba_load`).
 //!
+//! With the feature `parallel`, `zhtext-parallel` is `JiebaSegmenter::segment_parallel` on
+//! the huge inputs, on every core of the machine (the others use one).
+//!
 //! Inputs are built from the seed pages in `examples/data`: tiny (one line), small (about 1 KB)
 //! and huge (about 500 KB, the pages repeated), Simplified and Traditional.
 
@@ -83,6 +86,15 @@ fn segment(c: &mut Criterion) {
                 assert_eq!(words.len(), expected_raw);
             })
         });
+        #[cfg(feature = "parallel")]
+        if name.starts_with("huge") {
+            group.bench_function(BenchmarkId::new("zhtext-parallel", name), |b| {
+                b.iter(|| {
+                    let tokens = ours.segment_parallel(black_box(text));
+                    assert_eq!(tokens.len(), expected_ours);
+                })
+            });
+        }
         group.bench_function(BenchmarkId::new("zhtext-nohmm", name), |b| {
             b.iter(|| {
                 tokens.clear();

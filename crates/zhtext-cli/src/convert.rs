@@ -8,21 +8,22 @@ use zhtext::script::{Config, Converter};
 
 use crate::Outcome;
 use crate::args::ConvertArgs;
-use crate::input;
+use crate::{input, parallel};
 
 pub(crate) fn run(args: &ConvertArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {
     let config = Config::from_name(&args.config)
         .with_context(|| format!("unknown conversion config {:?}", args.config))?;
     let converter = Converter::new(config);
     let decoder = input::decoder(args.inputs.encoding);
-    let mut buf = String::new();
     let unreadable = input::for_each(&args.inputs, |source| {
         let decoded = input::decode(&decoder, &source);
-        buf.clear();
         // Conversion never crosses a line break, so the whole text converts as its lines do.
-        converter.apply_into(decoded.text(), &mut buf);
-        out.write_all(buf.as_bytes())?;
-        Ok(())
+        parallel::render_lines(decoded.text(), out, |text, out| {
+            let mut buf = String::with_capacity(text.len() + text.len() / 4);
+            converter.apply_into(text, &mut buf);
+            out.extend_from_slice(buf.as_bytes());
+            Ok(())
+        })
     })?;
     Ok(Outcome { unreadable })
 }

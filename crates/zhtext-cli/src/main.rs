@@ -12,6 +12,7 @@ mod convert;
 mod detect;
 mod input;
 mod metrics;
+mod parallel;
 mod segment;
 
 use args::{CleanArgs, ConvertArgs, DetectArgs, MetricsArgs, SegmentArgs};

@@ -6,21 +6,23 @@ use zhtext::segment::{Hmm, JiebaSegmenter};
 
 use crate::Outcome;
 use crate::args::{SegmentArgs, SegmentMode};
-use crate::input;
+use crate::{input, parallel};
 
 pub(crate) fn run(args: &SegmentArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {
     let hmm = if args.no_hmm { Hmm::Off } else { Hmm::On };
     let segmenter = JiebaSegmenter::builder().hmm(hmm).build()?;
     let decoder = input::decoder(args.inputs.encoding);
-    let mut tokens = Vec::new();
     let unreadable = input::for_each(&args.inputs, |source| {
         let decoded = input::decode(&decoder, &source);
-        for line in decoded.text().split_inclusive('\n') {
-            let (body, ending) = split_line_ending(line);
-            write_line(args, &segmenter, body, &mut tokens, out)?;
-            out.write_all(if ending.is_empty() { b"\n" } else { ending.as_bytes() })?;
-        }
-        Ok(())
+        parallel::render_lines(decoded.text(), out, |text, out| {
+            let mut tokens = Vec::new();
+            for line in text.split_inclusive('\n') {
+                let (body, ending) = split_line_ending(line);
+                write_line(args, &segmenter, body, &mut tokens, out)?;
+                out.write_all(if ending.is_empty() { b"\n" } else { ending.as_bytes() })?;
+            }
+            Ok(())
+        })
     })?;
     Ok(Outcome { unreadable })
 }

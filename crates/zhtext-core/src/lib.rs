@@ -36,6 +36,7 @@
 //! - [`Token`], [`TokenKind`], [`Segmenter`]: words that tile the text.
 //! - [`Input`], [`Extractor`], [`Spanned`]: finding items in text.
 //! - [`map_chars`], [`map_chars_mapped`], [`CharAction`]: the helper char-level stages are built on.
+//! - [`line_chunks`]: pieces of whole lines, to spread a long text over threads.
 //!
 //! # Design
 //!
@@ -51,6 +52,7 @@
 #![doc(test(attr(deny(warnings))))]
 
 mod chars;
+mod chunks;
 mod extract;
 mod offset_map;
 mod span;
@@ -58,6 +60,7 @@ mod token;
 mod transform;
 
 pub use chars::{CharAction, map_chars, map_chars_mapped};
+pub use chunks::{LineChunks, line_chunks};
 pub use extract::{Extractor, Input, Spanned};
 pub use offset_map::{Edit, InputCursor, OffsetMap};
 pub use span::Span;

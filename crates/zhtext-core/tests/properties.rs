@@ -1,7 +1,7 @@
 //! Property tests: offset maps recorded by random rewrites are sound and compose.
 
 use proptest::prelude::*;
-use zhtext_core::{CharAction, OffsetMap, Span, Transform, map_chars_mapped};
+use zhtext_core::{CharAction, OffsetMap, Span, Transform, line_chunks, map_chars_mapped};
 
 /// One rewrite decision per character.
 #[derive(Clone, Debug)]
@@ -161,6 +161,32 @@ proptest! {
         let out2 = chain.apply_mapped(&input, &mut map);
         prop_assert_eq!(&out2, &out);
         assert_sound(&input, &out2, &map)?;
+    }
+}
+
+proptest! {
+    /// Line chunks tile the text; each but the last ends with the first line break at or
+    /// after its target length.
+    #[test]
+    fn line_chunks_are_the_shortest_runs_of_whole_lines(
+        text in "[a-z全區\n\r 😀]{0,60}",
+        target in 0usize..20,
+    ) {
+        let spans: Vec<Span> = line_chunks(&text, target).collect();
+        let mut pos = 0;
+        for (k, span) in spans.iter().enumerate() {
+            prop_assert_eq!(span.start, pos);
+            prop_assert!(span.end > span.start);
+            let piece = &text[span.range()];
+            if k + 1 < spans.len() {
+                prop_assert!(piece.ends_with('\n'));
+                prop_assert!(span.len() >= target.max(1));
+                let inner = &piece.as_bytes()[target.max(1) - 1..piece.len() - 1];
+                prop_assert!(!inner.contains(&b'\n'));
+            }
+            pos = span.end;
+        }
+        prop_assert_eq!(pos, text.len());
     }
 }
 
