@@ -325,25 +325,52 @@ impl JiebaSegmenter {
         }
     }
 
-    /// Segments the piece `piece` of `text`, through Simplified when `convert`, appending
-    /// tokens of `text` to `out`.
+    /// Segments `text[range]` (whole lines), through Simplified when `convert`, appending
+    /// tokens of `text` to `out` and leaving what `out` held before alone.
+    ///
+    /// A long range is segmented a piece of whole lines at a time, so that the converted text
+    /// and jieba's tokens stay in cache between being made and being read. Nothing is cut
+    /// differently: jieba, the figure lexer and the conversion never look across a line break;
+    /// a run of whitespace cut in two at a piece boundary is joined again.
+    fn segment_range<'t>(
+        &self,
+        text: &'t str,
+        range: Span,
+        convert: bool,
+        out: &mut Vec<Token<'t>>,
+    ) {
+        let floor = out.len();
+        if range.len() <= PIECE_BYTES {
+            self.segment_piece(text, range, convert, out, floor);
+            return;
+        }
+        for piece in zhtext_core::line_chunks(&text[range.range()], PIECE_BYTES) {
+            self.segment_piece(text, piece.offset(range.start), convert, out, floor);
+        }
+    }
+
+    /// [`JiebaSegmenter::segment_range`] for one piece; tokens at `floor` and after in `out`
+    /// are of `text`.
     fn segment_piece<'t>(
         &self,
         text: &'t str,
         piece: Span,
         convert: bool,
         out: &mut Vec<Token<'t>>,
+        floor: usize,
     ) {
         let part = &text[piece.range()];
         match if convert { self.convert(part) } else { None } {
-            None => self.segment_spans(part, &mut TokenSink { text, base: piece.start, out }),
+            None => {
+                self.segment_spans(part, &mut TokenSink { text, base: piece.start, out, floor });
+            }
             Some((converted, map)) => {
                 let mut spans = Vec::new();
                 self.segment_spans(&converted, &mut spans);
                 out.reserve(spans.len());
                 map_back(part, &map, spans.into_iter(), |token, _| {
                     let span = token.span().offset(piece.start);
-                    out.push(Token::new(text, span, token.kind()));
+                    push_joined(out, text, floor, Token::new(text, span, token.kind()));
                 });
             }
         }
@@ -374,8 +401,8 @@ impl JiebaSegmenter {
 
     /// Segments `text` as it is, pushing each token's span and kind to `sink`.
     ///
-    /// jieba cuts the whole text once; figures are laid over its tokens. Where a figure's edge
-    /// falls inside a jieba token, only the piece of that token outside the figure is cut again.
+    /// jieba cuts the text once; figures are laid over its tokens. Where a figure's edge
+    /// falls inside a jieba token, only the part of that token outside the figure is cut again.
     fn segment_spans(&self, text: &str, sink: &mut impl Sink) {
         let hmm = self.hmm == Hmm::On;
         let tokens = self.jieba.cut(text, hmm);
@@ -409,7 +436,7 @@ impl JiebaSegmenter {
                 i += 1;
                 continue;
             }
-            // The token crosses a figure's edge: cut the piece outside the figure on its own.
+            // The token crosses a figure's edge: cut the part outside the figure on its own.
             let end = token.byte_end.min(limit);
             for t in self.jieba.cut(&text[pos..end], hmm) {
                 merger.push(Span::new(t.byte_start + pos, t.byte_end + pos), classify(t.word));
@@ -420,10 +447,14 @@ impl JiebaSegmenter {
     }
 }
 
+/// Longer texts are segmented a piece of whole lines at a time (see
+/// [`JiebaSegmenter::segment_range`]).
+const PIECE_BYTES: usize = 32 << 10;
+
 impl Segmenter for JiebaSegmenter {
     fn segment_into<'t>(&self, text: &'t str, out: &mut Vec<Token<'t>>) {
         let convert = self.wants_conversion(text);
-        self.segment_piece(text, Span::new(0, text.len()), convert, out);
+        self.segment_range(text, Span::new(0, text.len()), convert, out);
     }
 }
 
@@ -476,31 +507,38 @@ impl JiebaSegmenter {
             .par_iter()
             .map(|&piece| {
                 let mut out = Vec::new();
-                self.segment_piece(text, piece, convert, &mut out);
+                self.segment_range(text, piece, convert, &mut out);
                 out
             })
             .collect();
         let mut tokens: Vec<Token<'t>> = Vec::with_capacity(parts.iter().map(Vec::len).sum());
         for part in parts {
             let mut part = part.into_iter();
-            // A run of whitespace is one token; a piece boundary may have cut one in two.
             if let Some(first) = part.next() {
-                match tokens.last_mut() {
-                    Some(last)
-                        if last.kind() == TokenKind::Space
-                            && first.kind() == TokenKind::Space
-                            && last.span().end == first.span().start =>
-                    {
-                        let joined = Span::new(last.span().start, first.span().end);
-                        *last = Token::new(text, joined, TokenKind::Space);
-                    }
-                    _ => tokens.push(first),
-                }
+                push_joined(&mut tokens, text, 0, first);
             }
             tokens.extend(part);
         }
         tokens
     }
+}
+
+/// Pushes `token` to `out`, joined to the last token when both are whitespace and meet (a
+/// run of whitespace is one token; a piece boundary may have cut one in two). Tokens before
+/// `floor` are left alone; `out`'s tokens from there on and `token` are of `text`.
+#[inline]
+fn push_joined<'t>(out: &mut Vec<Token<'t>>, text: &'t str, floor: usize, token: Token<'t>) {
+    if token.kind() == TokenKind::Space
+        && out.len() > floor
+        && let Some(last) = out.last_mut()
+        && last.kind() == TokenKind::Space
+        && last.span().end == token.span().start
+    {
+        let joined = Span::new(last.span().start, token.span().end);
+        *last = Token::new(text, joined, TokenKind::Space);
+        return;
+    }
+    out.push(token);
 }
 
 /// Sends tokens of the converted text back to `text` through `map`, keeping them a tiling.
@@ -553,11 +591,13 @@ impl Sink for Vec<(Span, TokenKind)> {
     }
 }
 
-/// Tokens of a piece of `text` that starts at `base`, straight into the caller's vector.
+/// Tokens of a piece of `text` that starts at `base`, straight into the caller's vector
+/// (whose tokens from `floor` on are of `text`).
 struct TokenSink<'a, 't> {
     text: &'t str,
     base: usize,
     out: &'a mut Vec<Token<'t>>,
+    floor: usize,
 }
 
 impl Sink for TokenSink<'_, '_> {
@@ -567,7 +607,12 @@ impl Sink for TokenSink<'_, '_> {
 
     #[inline]
     fn push(&mut self, span: Span, kind: TokenKind) {
-        self.out.push(Token::new(self.text, span.offset(self.base), kind));
+        push_joined(
+            self.out,
+            self.text,
+            self.floor,
+            Token::new(self.text, span.offset(self.base), kind),
+        );
     }
 }
 
@@ -828,34 +873,66 @@ fn for_each_entry(
     Ok(())
 }
 
-#[cfg(all(test, feature = "parallel", feature = "default-dict"))]
-mod parallel_tests {
+#[cfg(all(test, feature = "default-dict", feature = "traditional"))]
+mod piece_tests {
     use std::sync::LazyLock;
 
+    #[cfg(feature = "parallel")]
     use proptest::prelude::*;
 
     use super::*;
 
     static DEFAULT: LazyLock<JiebaSegmenter> = LazyLock::new(JiebaSegmenter::new);
 
-    /// Real documents cut into pieces as small as one line give the same tokens.
-    #[test]
-    fn pieces_of_real_documents_give_the_same_tokens() {
+    /// Real documents, Simplified and converted to Traditional.
+    fn documents() -> Vec<String> {
         let docs = [
             include_str!("../testdata/docs/speech-2022.in.txt"),
             include_str!("../testdata/docs/figures.in.txt"),
         ];
+        let mut out = Vec::new();
         for doc in docs {
-            let traditional = zhtext_script::Converter::s2t().apply(doc).into_owned();
-            for text in [doc, traditional.as_str()] {
-                let whole = DEFAULT.segment(text);
-                for target in [1, 100, 4096] {
-                    assert_eq!(DEFAULT.segment_in_pieces(text, target), whole, "target {target}");
-                }
+            out.push(doc.to_owned());
+            out.push(zhtext_script::Converter::s2t().apply(doc).into_owned());
+        }
+        out
+    }
+
+    /// The whole of `text` as one piece, as `segment` did before it cut long texts.
+    fn in_one_piece(text: &str) -> Vec<Token<'_>> {
+        let mut out = Vec::new();
+        let convert = DEFAULT.wants_conversion(text);
+        DEFAULT.segment_piece(text, Span::new(0, text.len()), convert, &mut out, 0);
+        out
+    }
+
+    /// Long texts are segmented a piece at a time with the same result as in one go.
+    #[test]
+    fn long_texts_are_cut_as_in_one_piece() {
+        for doc in documents() {
+            // As pasted, and with paragraphs indented by two ideographic spaces, so that
+            // whitespace runs cross piece boundaries.
+            let indented: String = doc.lines().map(|l| format!("\u{3000}\u{3000}{l}\n")).collect();
+            for doc in [doc, indented] {
+                let text = doc.repeat(1 + 3 * PIECE_BYTES / doc.len());
+                assert!(text.len() > 3 * PIECE_BYTES);
+                assert_eq!(DEFAULT.segment(&text), in_one_piece(&text));
             }
         }
     }
 
+    /// Tokens already in the vector are left alone, even whitespace that meets the new text.
+    #[test]
+    fn segment_into_leaves_earlier_tokens_alone() {
+        let text = "\n\u{3000}\u{3000}增长8.8%。\n";
+        let mut out = DEFAULT.segment(text);
+        let before = out.clone();
+        DEFAULT.segment_into(text, &mut out);
+        assert_eq!(out[..before.len()], before[..]);
+        assert_eq!(out[before.len()..], before[..]);
+    }
+
+    #[cfg(feature = "parallel")]
     fn lines() -> impl Strategy<Value = String> {
         let piece = prop::sample::select(vec![
             "\n",
@@ -884,10 +961,23 @@ mod parallel_tests {
         prop::collection::vec(piece, 0..40).prop_map(|p| p.concat())
     }
 
+    /// Documents cut into pieces as small as one line give the same tokens.
+    #[cfg(feature = "parallel")]
+    #[test]
+    fn pieces_of_real_documents_give_the_same_tokens() {
+        for text in documents() {
+            let whole = in_one_piece(&text);
+            for target in [1, 100, 4096] {
+                assert_eq!(DEFAULT.segment_in_pieces(&text, target), whole, "target {target}");
+            }
+        }
+    }
+
+    #[cfg(feature = "parallel")]
     proptest! {
         #[test]
         fn pieces_give_the_same_tokens(text in lines(), target in 1usize..24) {
-            prop_assert_eq!(DEFAULT.segment_in_pieces(&text, target), DEFAULT.segment(&text));
+            prop_assert_eq!(DEFAULT.segment_in_pieces(&text, target), in_one_piece(&text));
         }
     }
 }
