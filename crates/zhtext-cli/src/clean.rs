@@ -2,6 +2,7 @@
 //! document.
 
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde_json::{Map, Value, json};
 use zhtext::page::{Boilerplate, Page, PageCleaner, TargetScript};
@@ -25,30 +26,29 @@ pub(crate) fn run(args: &CleanArgs, out: &mut impl Write) -> anyhow::Result<Outc
         .target(target)
         .boilerplate(boilerplate)
         .build();
-    let mut bad_records = false;
-    let unreadable = input::for_each(&args.inputs, |source| {
+    let bad_records = AtomicBool::new(false);
+    let unreadable = input::for_each(&args.inputs, out, |source, rendered| {
+        let out = &mut rendered.out;
         if args.jsonl_in {
-            let decoded = input::decode(&decoder, &source);
+            let decoded = input::decode(&decoder, source);
             for (n, line) in decoded.text().lines().enumerate() {
                 if line.trim().is_empty() {
                     continue;
                 }
+                let at = format!("{}:{}", source.name, n + 1);
                 let record = match serde_json::from_str::<Value>(line) {
                     Ok(Value::Object(record)) => record,
                     Ok(_) => {
-                        eprintln!("zhtext: {}:{}: not a JSON object", source.name, n + 1);
-                        bad_records = true;
+                        rendered.complaints.push(format!("{at}: not a JSON object"));
                         continue;
                     }
                     Err(err) => {
-                        eprintln!("zhtext: {}:{}: {err}", source.name, n + 1);
-                        bad_records = true;
+                        rendered.complaints.push(format!("{at}: {err}"));
                         continue;
                     }
                 };
                 let Some(text) = record.get("text").and_then(Value::as_str) else {
-                    eprintln!("zhtext: {}:{}: no string field \"text\"", source.name, n + 1);
-                    bad_records = true;
+                    rendered.complaints.push(format!("{at}: no string field \"text\""));
                     continue;
                 };
                 let page = cleaner.clean_str(text);
@@ -59,6 +59,9 @@ pub(crate) fn run(args: &CleanArgs, out: &mut impl Write) -> anyhow::Result<Outc
                 fill(&mut object, &page, decoded.encoding().name());
                 serde_json::to_writer(&mut *out, &object)?;
                 out.write_all(b"\n")?;
+            }
+            if !rendered.complaints.is_empty() {
+                bad_records.store(true, Ordering::Relaxed);
             }
             return Ok(());
         }
@@ -77,6 +80,7 @@ pub(crate) fn run(args: &CleanArgs, out: &mut impl Write) -> anyhow::Result<Outc
         }
         Ok(())
     })?;
+    let bad_records = bad_records.into_inner();
     Ok(Outcome { unreadable: unreadable || bad_records })
 }
 

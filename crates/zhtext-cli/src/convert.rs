@@ -15,10 +15,10 @@ pub(crate) fn run(args: &ConvertArgs, out: &mut impl Write) -> anyhow::Result<Ou
         .with_context(|| format!("unknown conversion config {:?}", args.config))?;
     let converter = Converter::new(config);
     let decoder = input::decoder(args.inputs.encoding);
-    let unreadable = input::for_each(&args.inputs, |source| {
-        let decoded = input::decode(&decoder, &source);
+    let unreadable = input::for_each(&args.inputs, out, |source, rendered| {
+        let decoded = input::decode(&decoder, source);
         // Conversion never crosses a line break, so the whole text converts as its lines do.
-        parallel::render_lines(decoded.text(), out, |text, out| {
+        parallel::render_lines(decoded.text(), &mut rendered.out, |text, out| {
             let mut buf = String::with_capacity(text.len() + text.len() / 4);
             converter.apply_into(text, &mut buf);
             out.extend_from_slice(buf.as_bytes());

@@ -10,13 +10,13 @@ use crate::input;
 
 pub(crate) fn run(args: &DetectArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {
     let decoder = input::decoder(args.inputs.encoding);
-    let unreadable = input::for_each(&args.inputs, |source| {
-        let decoded = input::decode(&decoder, &source);
+    let unreadable = input::for_each(&args.inputs, out, |source, rendered| {
+        let decoded = input::decode(&decoder, source);
         let script = detect_script(decoded.text());
         // The line is as sure as its less sure half.
         let confidence = decoded.confidence().min(script.confidence);
         writeln!(
-            out,
+            rendered.out,
             "{}\t{}\t{}\t{:.2}",
             source.name,
             decoded.encoding().name(),

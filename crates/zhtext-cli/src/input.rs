@@ -1,9 +1,10 @@
 //! Reading documents: files or standard input, each failure named and counted.
 
-use std::io::{self, IsTerminal, Read};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
 use zhtext::decode::{Decoded, Decoder, Encoding};
 
 use crate::args::{EncodingArg, Inputs};
@@ -31,25 +32,60 @@ pub(crate) fn decoder(arg: EncodingArg) -> Decoder {
     }
 }
 
-/// Calls `each` with every input in order. Unreadable inputs are named on stderr and
-/// skipped; the return value says whether there was one.
+/// What a command made of one document: its output, and complaints for stderr.
+#[derive(Debug, Default)]
+pub(crate) struct Rendered {
+    /// Bytes for standard output.
+    pub out: Vec<u8>,
+    /// Lines for standard error, each naming where the trouble is.
+    pub complaints: Vec<String>,
+}
+
+/// Renders every input with `render` and writes the results to `out` in input order.
+///
+/// Documents are read a few per thread at a time and rendered on rayon's thread pool, so a
+/// run over many files uses every core; what `render` writes and complains about comes out in
+/// order, as if they had been rendered one after the other. Unreadable inputs are named on
+/// stderr and skipped; the return value says whether there was one.
 pub(crate) fn for_each(
     inputs: &Inputs,
-    mut each: impl FnMut(Source) -> anyhow::Result<()>,
+    out: &mut impl Write,
+    render: impl Fn(&Source, &mut Rendered) -> anyhow::Result<()> + Sync,
 ) -> anyhow::Result<bool> {
     let default = [PathBuf::from("-")];
     let files: &[PathBuf] = if inputs.files.is_empty() { &default } else { &inputs.files };
     let progress = progress_bar(files.len());
     let mut unreadable = false;
-    for path in files {
-        match read(path) {
-            Ok(source) => each(source)?,
-            Err(err) => {
-                unreadable = true;
-                progress.suspend(|| eprintln!("zhtext: {}: {err}", path.display()));
+    let window = rayon::current_num_threads() * 2;
+    for paths in files.chunks(window) {
+        let mut sources = Vec::with_capacity(paths.len());
+        for path in paths {
+            match read(path) {
+                Ok(source) => sources.push(source),
+                Err(err) => {
+                    unreadable = true;
+                    progress.suspend(|| eprintln!("zhtext: {}: {err}", path.display()));
+                    progress.inc(1);
+                }
             }
         }
-        progress.inc(1);
+        let rendered: Vec<anyhow::Result<Rendered>> = sources
+            .par_iter()
+            .map(|source| {
+                let mut rendered = Rendered::default();
+                render(source, &mut rendered)?;
+                Ok(rendered)
+            })
+            .collect();
+        for rendered in rendered {
+            let rendered = rendered?;
+            out.write_all(&rendered.out)?;
+            if !rendered.complaints.is_empty() {
+                progress
+                    .suspend(|| rendered.complaints.iter().for_each(|c| eprintln!("zhtext: {c}")));
+            }
+            progress.inc(1);
+        }
     }
     progress.finish_and_clear();
     Ok(unreadable)

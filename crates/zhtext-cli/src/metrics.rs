@@ -14,7 +14,8 @@ use crate::input;
 pub(crate) fn run(args: &MetricsArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {
     let cleaner = PageCleaner::builder().decoder(input::decoder(args.inputs.encoding)).build();
     let extractor = MetricExtractor::new();
-    let unreadable = input::for_each(&args.inputs, |source| {
+    let unreadable = input::for_each(&args.inputs, out, |source, rendered| {
+        let out = &mut rendered.out;
         let page = cleaner.clean(&source.bytes);
         for metric in extractor.extract(page.text.as_str()) {
             let span = page.to_input(metric.span);

@@ -12,9 +12,9 @@ pub(crate) fn run(args: &SegmentArgs, out: &mut impl Write) -> anyhow::Result<Ou
     let hmm = if args.no_hmm { Hmm::Off } else { Hmm::On };
     let segmenter = JiebaSegmenter::builder().hmm(hmm).build()?;
     let decoder = input::decoder(args.inputs.encoding);
-    let unreadable = input::for_each(&args.inputs, |source| {
-        let decoded = input::decode(&decoder, &source);
-        parallel::render_lines(decoded.text(), out, |text, out| {
+    let unreadable = input::for_each(&args.inputs, out, |source, rendered| {
+        let decoded = input::decode(&decoder, source);
+        parallel::render_lines(decoded.text(), &mut rendered.out, |text, out| {
             let mut tokens = Vec::new();
             for line in text.split_inclusive('\n') {
                 let (body, ending) = split_line_ending(line);

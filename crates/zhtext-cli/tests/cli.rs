@@ -171,3 +171,65 @@ fn metrics_json_points_into_the_decoded_input() {
     assert_eq!(points["unit"], "个百分点");
     assert_eq!(points["kind"], "difference");
 }
+
+/// Many files, rendered on several threads, come out in the order given, each as it does
+/// alone, with a missing one named and skipped.
+#[test]
+fn many_files_come_out_in_order() {
+    let names = [TRADITIONAL, SIMPLIFIED, "003_4151e4342b9995f7.txt"];
+    let mut paths: Vec<String> = Vec::new();
+    for k in 0..12 {
+        paths.push(data(names[k % names.len()]).to_str().unwrap().to_owned());
+        if k == 5 {
+            paths.push("no/such/file.txt".to_owned());
+        }
+    }
+    for command in [&["clean", "--json"][..], &["segment"], &["convert", "--config", "t2s"]] {
+        let mut args: Vec<&str> = command.to_vec();
+        args.extend(paths.iter().map(String::as_str));
+        let output = zhtext(&args, b"");
+        assert_eq!(output.status.code(), Some(1), "{command:?}: the missing file is reported");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(stderr.matches("no/such/file.txt").count(), 1, "{stderr}");
+        let mut expected = Vec::new();
+        for path in paths.iter().filter(|p| !p.starts_with("no/")) {
+            let mut one: Vec<&str> = command.to_vec();
+            one.push(path);
+            expected.extend(zhtext(&one, b"").stdout);
+        }
+        assert!(output.stdout == expected, "{command:?}: same output as one file at a time");
+    }
+}
+
+/// A long document is rendered in pieces on several threads with the same lines as in one.
+#[test]
+fn long_input_is_segmented_and_converted_as_its_lines() {
+    let page = std::fs::read_to_string(data(TRADITIONAL)).unwrap();
+    let page = format!("{}\n", page.trim_end());
+    let text = page.repeat(1 + (1 << 20) / page.len());
+    for command in [&["segment"][..], &["convert", "--config", "t2s"]] {
+        let whole = zhtext(command, text.as_bytes());
+        assert!(whole.status.success());
+        let mut expected = Vec::new();
+        for chunk in page.split_inclusive('\n').collect::<Vec<_>>().chunks(50) {
+            expected.extend(zhtext(command, chunk.concat().as_bytes()).stdout);
+        }
+        let expected = expected.repeat(text.len() / page.len());
+        assert!(whole.stdout == expected, "{command:?}: same output as piece by piece");
+    }
+}
+
+/// JSON Lines records that cannot be read are named in order, and the others still cleaned.
+#[test]
+fn jsonl_complaints_name_each_bad_record() {
+    let input = "{\"text\": \"区长\"}\nnot json\n[1]\n{\"id\": 4}\n{\"text\": \"县长\"}\n";
+    let output = zhtext(&["clean", "--jsonl-in"], input.as_bytes());
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "{stderr}");
+    assert!(lines[0].starts_with("zhtext: -:2: "), "{stderr}");
+    assert!(lines[1].starts_with("zhtext: -:3: not a JSON object"), "{stderr}");
+    assert!(lines[2].starts_with("zhtext: -:4: no string field"), "{stderr}");
+    assert_eq!(json_lines(&output).len(), 2);
+}
