@@ -240,26 +240,19 @@ impl JiebaSegmenter {
     /// ```
     #[must_use]
     pub fn tag<'t>(&self, text: &'t str) -> Vec<(Token<'t>, String)> {
-        let hmm = self.hmm == Hmm::On;
-        let mut tagged: Vec<(Span, TokenKind, String)> = Vec::new();
         let converted = self.converted(text);
         let source: &str = converted.as_ref().map_or(text, |(c, _)| c);
-        self.stretches(source, |span, figure| {
-            if figure {
-                tagged.push((span, TokenKind::Number, "m".to_owned()));
-            } else {
-                for t in self.jieba.tag(&source[span.range()], hmm) {
-                    let s = Span::new(t.byte_start, t.byte_end).offset(span.start);
-                    tagged.push((s, classify(t.word), t.tag.to_owned()));
-                }
-            }
-        });
-        match converted {
-            None => tagged.into_iter().map(|(s, k, tag)| (Token::new(text, s, k), tag)).collect(),
+        let mut tagged: Vec<(Span, TokenKind, &str)> = Vec::new();
+        self.tag_spans(source, &mut tagged);
+        match &converted {
+            None => tagged
+                .into_iter()
+                .map(|(s, k, tag)| (Token::new(text, s, k), tag.to_owned()))
+                .collect(),
             Some((_, map)) => {
                 let mut out = Vec::with_capacity(tagged.len());
-                let spans = tagged.iter().map(|(s, k, _)| (*s, *k));
-                map_back(text, &map, spans, |token, i| out.push((token, tagged[i].2.clone())));
+                let spans = tagged.iter().map(|&(s, k, _)| (s, k));
+                map_back(text, map, spans, |token, i| out.push((token, tagged[i].2.to_owned())));
                 out
             }
         }
@@ -400,18 +393,33 @@ impl JiebaSegmenter {
     }
 
     /// Segments `text` as it is, pushing each token's span and kind to `sink`.
-    ///
-    /// jieba cuts the text once; figures are laid over its tokens. Where a figure's edge
-    /// falls inside a jieba token, only the part of that token outside the figure is cut again.
-    fn segment_spans(&self, text: &str, sink: &mut impl Sink) {
+    fn segment_spans(&self, text: &str, sink: &mut impl Sink<'static>) {
         let hmm = self.hmm == Hmm::On;
-        let tokens = self.jieba.cut(text, hmm);
-        sink.reserve(tokens.len());
+        self.overlay(text, |part| self.jieba.cut(part, hmm), sink);
+    }
+
+    /// Tags `text` as it is, pushing each token's span, kind and part-of-speech tag to `sink`.
+    fn tag_spans<'j>(&'j self, text: &'j str, sink: &mut impl Sink<'j>) {
+        let hmm = self.hmm == Hmm::On;
+        self.overlay(text, |part| self.jieba.tag(part, hmm), sink);
+    }
+
+    /// Cuts `text` with `cut` (jieba's `cut` or `tag`: the same words) and lays figures over
+    /// its words, pushing tokens to `sink`; runs of whitespace, `……` and `——` become one token.
+    ///
+    /// jieba cuts the text once. Where a figure's edge falls inside a jieba word, only the
+    /// part of that word outside the figure is cut again.
+    fn overlay<'j, 'x, W: Word<'j>>(
+        &self,
+        text: &'x str,
+        cut: impl Fn(&'x str) -> Vec<W>,
+        sink: &mut impl Sink<'j>,
+    ) {
+        let words = cut(text);
+        sink.reserve(words.len());
         let mut merger = Merger { text, pending: None, sink };
         if self.figures == Figures::Jieba {
-            for t in &tokens {
-                merger.push(Span::new(t.byte_start, t.byte_end), classify(t.word));
-            }
+            words.iter().for_each(|w| merger.push_word(0, w));
             merger.finish();
             return;
         }
@@ -419,31 +427,78 @@ impl JiebaSegmenter {
         let mut figure = next_figure(text, 0, &is_word);
         let (mut pos, mut i) = (0, 0);
         loop {
-            while tokens.get(i).is_some_and(|t| t.byte_end <= pos) {
+            while words.get(i).is_some_and(|w| w.bytes().1 <= pos) {
                 i += 1;
             }
-            let Some(token) = tokens.get(i) else { break };
+            let Some(word) = words.get(i) else { break };
             if let Some(f) = figure.filter(|f| f.start <= pos) {
-                merger.push(f, TokenKind::Number);
+                merger.push(f, TokenKind::Number, W::NUMBER);
                 pos = f.end;
                 figure = next_figure(text, pos, &is_word);
                 continue;
             }
             let limit = figure.map_or(usize::MAX, |f| f.start);
-            if token.byte_start == pos && token.byte_end <= limit {
-                merger.push(Span::new(token.byte_start, token.byte_end), classify(token.word));
-                pos = token.byte_end;
+            let (start, end) = word.bytes();
+            if start == pos && end <= limit {
+                merger.push_word(0, word);
+                pos = end;
                 i += 1;
                 continue;
             }
-            // The token crosses a figure's edge: cut the part outside the figure on its own.
-            let end = token.byte_end.min(limit);
-            for t in self.jieba.cut(&text[pos..end], hmm) {
-                merger.push(Span::new(t.byte_start + pos, t.byte_end + pos), classify(t.word));
-            }
+            // The word crosses a figure's edge: cut the part outside the figure on its own.
+            let end = end.min(limit);
+            cut(&text[pos..end]).iter().for_each(|w| merger.push_word(pos, w));
             pos = end;
         }
         merger.finish();
+    }
+}
+
+/// A word jieba cut: a `jieba_rs::Token` or a tagged `jieba_rs::Tag`.
+trait Word<'j> {
+    /// The tag of figures.
+    const NUMBER: &'j str;
+    /// Where the word is, in bytes of the text cut.
+    fn bytes(&self) -> (usize, usize);
+    fn word(&self) -> &str;
+    fn tag(&self) -> &'j str;
+}
+
+impl Word<'static> for jieba_rs::Token<'_> {
+    const NUMBER: &'static str = "";
+
+    #[inline]
+    fn bytes(&self) -> (usize, usize) {
+        (self.byte_start, self.byte_end)
+    }
+
+    #[inline]
+    fn word(&self) -> &str {
+        self.word
+    }
+
+    #[inline]
+    fn tag(&self) -> &'static str {
+        ""
+    }
+}
+
+impl<'j> Word<'j> for jieba_rs::Tag<'j> {
+    const NUMBER: &'j str = "m";
+
+    #[inline]
+    fn bytes(&self) -> (usize, usize) {
+        (self.byte_start, self.byte_end)
+    }
+
+    #[inline]
+    fn word(&self) -> &str {
+        self.word
+    }
+
+    #[inline]
+    fn tag(&self) -> &'j str {
+        self.tag
     }
 }
 
@@ -573,21 +628,32 @@ fn map_back<'t>(
     }
 }
 
-/// Where [`JiebaSegmenter::segment_spans`] puts tokens.
-trait Sink {
+/// Where [`JiebaSegmenter::overlay`] puts tokens: span, kind, and tag (`""` untagged).
+trait Sink<'j> {
     /// About `n` tokens are coming.
     fn reserve(&mut self, n: usize);
-    fn push(&mut self, span: Span, kind: TokenKind);
+    fn push(&mut self, span: Span, kind: TokenKind, tag: &'j str);
 }
 
-impl Sink for Vec<(Span, TokenKind)> {
+impl Sink<'static> for Vec<(Span, TokenKind)> {
     fn reserve(&mut self, n: usize) {
         Vec::reserve(self, n);
     }
 
     #[inline]
-    fn push(&mut self, span: Span, kind: TokenKind) {
+    fn push(&mut self, span: Span, kind: TokenKind, _tag: &'static str) {
         Vec::push(self, (span, kind));
+    }
+}
+
+impl<'j> Sink<'j> for Vec<(Span, TokenKind, &'j str)> {
+    fn reserve(&mut self, n: usize) {
+        Vec::reserve(self, n);
+    }
+
+    #[inline]
+    fn push(&mut self, span: Span, kind: TokenKind, tag: &'j str) {
+        Vec::push(self, (span, kind, tag));
     }
 }
 
@@ -600,13 +666,13 @@ struct TokenSink<'a, 't> {
     floor: usize,
 }
 
-impl Sink for TokenSink<'_, '_> {
+impl Sink<'static> for TokenSink<'_, '_> {
     fn reserve(&mut self, n: usize) {
         self.out.reserve(n);
     }
 
     #[inline]
-    fn push(&mut self, span: Span, kind: TokenKind) {
+    fn push(&mut self, span: Span, kind: TokenKind, _tag: &'static str) {
         push_joined(
             self.out,
             self.text,
@@ -616,17 +682,25 @@ impl Sink for TokenSink<'_, '_> {
     }
 }
 
-/// Joins runs of whitespace, and doubled `…` and `—`, into one token.
-struct Merger<'a, F> {
+/// Joins runs of whitespace, and doubled `…` and `—`, into one token (with the tag of the
+/// first).
+struct Merger<'a, 'j, F> {
     text: &'a str,
-    pending: Option<(Span, TokenKind)>,
+    pending: Option<(Span, TokenKind, &'j str)>,
     sink: &'a mut F,
 }
 
-impl<F: Sink> Merger<'_, F> {
+impl<'j, F: Sink<'j>> Merger<'_, 'j, F> {
+    /// Pushes `word`, cut from the text at byte `start`.
     #[inline]
-    fn push(&mut self, span: Span, kind: TokenKind) {
-        if let Some((prev, prev_kind)) = &mut self.pending {
+    fn push_word(&mut self, start: usize, word: &impl Word<'j>) {
+        let (i, j) = word.bytes();
+        self.push(Span::new(i + start, j + start), classify(word.word()), word.tag());
+    }
+
+    #[inline]
+    fn push(&mut self, span: Span, kind: TokenKind, tag: &'j str) {
+        if let Some((prev, prev_kind, prev_tag)) = &mut self.pending {
             let join = prev.end == span.start
                 && match (*prev_kind, kind) {
                     (TokenKind::Space, TokenKind::Space) => true,
@@ -640,14 +714,14 @@ impl<F: Sink> Merger<'_, F> {
                 prev.end = span.end;
                 return;
             }
-            self.sink.push(*prev, *prev_kind);
+            self.sink.push(*prev, *prev_kind, prev_tag);
         }
-        self.pending = Some((span, kind));
+        self.pending = Some((span, kind, tag));
     }
 
     fn finish(mut self) {
-        if let Some((span, kind)) = self.pending.take() {
-            self.sink.push(span, kind);
+        if let Some((span, kind, tag)) = self.pending.take() {
+            self.sink.push(span, kind, tag);
         }
     }
 }

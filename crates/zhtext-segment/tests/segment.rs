@@ -189,6 +189,29 @@ fn search_tags_and_keywords() {
     }
 }
 
+/// Tags sit on the tokens `segment` gives, on real documents too: a dash pair or a run of
+/// whitespace is one token, and a figure edge is cut the same way.
+#[test]
+fn tags_are_on_the_segmented_tokens() {
+    let segmenter = JiebaSegmenter::new();
+    let tags = segmenter.tag("的讲话——坚持  理念");
+    let tags: Vec<(&str, &str)> = tags.iter().map(|(t, tag)| (t.text(), tag.as_str())).collect();
+    assert_eq!(
+        tags,
+        [("的", "uj"), ("讲话", "n"), ("——", "x"), ("坚持", "v"), ("  ", "x"), ("理念", "n")]
+    );
+    for name in ["speech-2022.in.txt", "figures.in.txt"] {
+        let doc = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/docs").join(name),
+        )
+        .expect("fixture");
+        for line in doc.lines() {
+            let tagged: Vec<_> = segmenter.tag(line).into_iter().map(|(t, _)| t).collect();
+            assert_eq!(tagged, segmenter.segment(line), "{line}");
+        }
+    }
+}
+
 #[test]
 fn spaces_merge_and_kinds() {
     let segmenter = JiebaSegmenter::new();
