@@ -33,7 +33,17 @@ pub(crate) fn is_punct(c: char) -> bool {
 }
 
 /// The kind of a token the dictionary segmenter produced (figures are classified by the lexer).
+#[inline]
 pub(crate) fn classify(token: &str) -> TokenKind {
+    // Lead bytes E5–E9 start U+5000–U+9FFF, all CJK unified ideographs: most words.
+    match token.as_bytes().first() {
+        Some(0xE5..=0xE9) => TokenKind::Word,
+        _ => classify_any(token),
+    }
+}
+
+/// [`classify`] for any token.
+fn classify_any(token: &str) -> TokenKind {
     let mut chars = token.chars();
     let Some(first) = chars.next() else { return TokenKind::Other };
     if is_han(first) {
@@ -91,5 +101,9 @@ mod tests {
         assert_eq!(classify("「"), TokenKind::Punct);
         assert_eq!(classify(" \u{3000}"), TokenKind::Space);
         assert_eq!(classify("😀"), TokenKind::Other);
+        assert_eq!(classify("\u{4DC0}"), TokenKind::Other, "a hexagram, not Han");
+        for c in ['\u{5000}', '\u{9FFF}', '\u{4E00}', '\u{3400}'] {
+            assert_eq!(classify(c.encode_utf8(&mut [0; 4])), TokenKind::Word);
+        }
     }
 }
