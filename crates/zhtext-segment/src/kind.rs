@@ -33,7 +33,7 @@ pub(crate) fn is_punct(c: char) -> bool {
 }
 
 /// The kind of a token the dictionary segmenter produced (figures are classified by the lexer).
-#[inline]
+#[inline(always)]
 pub(crate) fn classify(token: &str) -> TokenKind {
     // Lead bytes E5–E9 start U+5000–U+9FFF, all CJK unified ideographs: most words.
     match token.as_bytes().first() {
