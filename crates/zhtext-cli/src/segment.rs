@@ -2,6 +2,7 @@
 
 use std::io::Write;
 
+use zhtext::core::{Segmenter, Token};
 use zhtext::segment::{Hmm, JiebaSegmenter};
 
 use crate::Outcome;
@@ -27,36 +28,42 @@ pub(crate) fn run(args: &SegmentArgs, out: &mut impl Write) -> anyhow::Result<Ou
     Ok(Outcome { unreadable })
 }
 
-fn write_line(
+fn write_line<'t>(
     args: &SegmentArgs,
     segmenter: &JiebaSegmenter,
-    line: &str,
-    tokens: &mut Vec<(String, Option<String>)>,
+    line: &'t str,
+    tokens: &mut Vec<Token<'t>>,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    tokens.clear();
-    match (args.mode, args.pos) {
-        (_, true) => tokens.extend(
-            segmenter
-                .tag(line)
-                .into_iter()
-                .map(|(t, tag)| (t.text().to_owned(), Some(tag.to_string()))),
-        ),
-        (SegmentMode::Precise, false) => {
-            use zhtext::core::Segmenter;
-            tokens.extend(segmenter.segment(line).iter().map(|t| (t.text().to_owned(), None)));
-        }
-        (SegmentMode::Search, false) => {
-            tokens.extend(segmenter.search_terms(line).iter().map(|t| (t.text().to_owned(), None)));
-        }
-    }
-    for (i, (text, tag)) in tokens.iter().enumerate() {
+    let delimiter = args.delimiter.as_bytes();
+    let mut write = |i: usize, text: &str, tag: Option<&str>| -> std::io::Result<()> {
         if i > 0 {
-            out.write_all(args.delimiter.as_bytes())?;
+            out.write_all(delimiter)?;
         }
         out.write_all(text.as_bytes())?;
         if let Some(tag) = tag {
-            write!(out, "/{tag}")?;
+            out.write_all(b"/")?;
+            out.write_all(tag.as_bytes())?;
+        }
+        Ok(())
+    };
+    match (args.mode, args.pos) {
+        (_, true) => {
+            for (i, (token, tag)) in segmenter.tag(line).iter().enumerate() {
+                write(i, token.text(), Some(tag))?;
+            }
+        }
+        (SegmentMode::Precise, false) => {
+            tokens.clear();
+            segmenter.segment_into(line, tokens);
+            for (i, token) in tokens.iter().enumerate() {
+                write(i, token.text(), None)?;
+            }
+        }
+        (SegmentMode::Search, false) => {
+            for (i, token) in segmenter.search_terms(line).iter().enumerate() {
+                write(i, token.text(), None)?;
+            }
         }
     }
     Ok(())
