@@ -1,0 +1,80 @@
+//! zhtext's segmentation against raw jieba-rs, interleaved: each round times both on the
+//! same text, one after the other, and the best round of each counts. On a machine whose
+//! speed drifts (a shared VM), this gives a steadier ratio than benches run one after the
+//! other.
+//!
+//! ```text
+//! cargo run --release --example segment_ratio [ROUNDS]
+//! cargo run --release --example segment_ratio --features parallel [ROUNDS]
+//! ```
+//!
+//! Inputs: the bundled seed pages, Simplified (001 and 003) and Traditional (000), each
+//! repeated to about 500 KB as in `benches/segment.rs`. Precise mode, HMM on, on one thread;
+//! with the feature `parallel`, `segment_parallel` on every core too.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use zhtext::core::Segmenter;
+use zhtext::segment::JiebaSegmenter;
+
+#[path = "../benches/common/mod.rs"]
+mod common;
+
+fn repeat_to(parts: &[&str], size: usize) -> String {
+    let mut out = String::with_capacity(size + 200_000);
+    while out.len() < size {
+        parts.iter().for_each(|p| out.push_str(p));
+    }
+    out
+}
+
+fn best(best: &mut Duration, run: impl FnOnce()) {
+    let start = Instant::now();
+    run();
+    *best = (*best).min(start.elapsed());
+}
+
+fn main() {
+    let rounds: usize = std::env::args().nth(1).and_then(|r| r.parse().ok()).unwrap_or(20);
+    let ours = JiebaSegmenter::new();
+    let raw = jieba_rs::Jieba::new();
+    let inputs = [
+        ("Simplified", repeat_to(&[common::SEEDS[1], common::SEEDS[2]], 500_000)),
+        ("Traditional", repeat_to(&[common::SEEDS[0]], 500_000)),
+    ];
+    println!("{rounds} rounds, best of each; MiB/s");
+    for (name, text) in &inputs {
+        let mib = text.len() as f64 / f64::from(1 << 20);
+        let (mut zhtext, mut jieba, mut parallel) = (Duration::MAX, Duration::MAX, Duration::MAX);
+        let mut tokens = Vec::new();
+        for _ in 0..rounds {
+            best(&mut zhtext, || {
+                tokens.clear();
+                ours.segment_into(black_box(text), &mut tokens);
+            });
+            best(&mut jieba, || {
+                black_box(raw.cut(black_box(text), true));
+            });
+            #[cfg(feature = "parallel")]
+            best(&mut parallel, || {
+                black_box(ours.segment_parallel(black_box(text)));
+            });
+        }
+        let speed = |d: Duration| mib / d.as_secs_f64();
+        print!(
+            "{name:<12} zhtext {:6.1}  jieba-rs {:6.1}  ratio {:.2}",
+            speed(zhtext),
+            speed(jieba),
+            jieba.as_secs_f64() / zhtext.as_secs_f64()
+        );
+        if parallel < Duration::MAX {
+            print!(
+                "  |  parallel {:6.1}  ratio {:.2}",
+                speed(parallel),
+                jieba.as_secs_f64() / parallel.as_secs_f64()
+            );
+        }
+        println!();
+    }
+}
