@@ -46,7 +46,9 @@ fn main() {
     println!("{rounds} rounds, best of each; MiB/s");
     for (name, text) in &inputs {
         let mib = text.len() as f64 / f64::from(1 << 20);
-        let (mut zhtext, mut jieba, mut parallel) = (Duration::MAX, Duration::MAX, Duration::MAX);
+        let (mut zhtext, mut jieba) = (Duration::MAX, Duration::MAX);
+        #[cfg_attr(not(feature = "parallel"), allow(unused_mut))]
+        let mut parallel = Duration::MAX;
         let mut tokens = Vec::new();
         for _ in 0..rounds {
             best(&mut zhtext, || {
