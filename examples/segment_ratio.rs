@@ -4,12 +4,14 @@
 //! other.
 //!
 //! ```text
-//! cargo run --release --example segment_ratio [ROUNDS]
-//! cargo run --release --example segment_ratio --features parallel [ROUNDS]
+//! cargo run --release --example segment_ratio [ROUNDS [KB]]
+//! cargo run --release --example segment_ratio --features parallel [ROUNDS [KB]]
 //! ```
 //!
 //! Inputs: the bundled seed pages, Simplified (001 and 003) and Traditional (000), each
-//! repeated to about 500 KB as in `benches/segment.rs`. Precise mode, HMM on, on one thread;
+//! repeated to about `KB` kilobytes (default 500, as in `benches/segment.rs`). Raw jieba-rs
+//! slows down on inputs of several megabytes (its token vector alone is about fifteen times
+//! the text), zhtext much less, so the ratio depends on the size. Precise mode, HMM on, on one thread;
 //! with the feature `parallel`, `segment_parallel` on every core too.
 
 use std::hint::black_box;
@@ -36,14 +38,17 @@ fn best(best: &mut Duration, run: impl FnOnce()) {
 }
 
 fn main() {
-    let rounds: usize = std::env::args().nth(1).and_then(|r| r.parse().ok()).unwrap_or(20);
+    let arg = |n: usize, default: usize| {
+        std::env::args().nth(n).and_then(|a| a.parse().ok()).unwrap_or(default)
+    };
+    let (rounds, size) = (arg(1, 20), arg(2, 500) * 1000);
     let ours = JiebaSegmenter::new();
     let raw = jieba_rs::Jieba::new();
     let inputs = [
-        ("Simplified", repeat_to(&[common::SEEDS[1], common::SEEDS[2]], 500_000)),
-        ("Traditional", repeat_to(&[common::SEEDS[0]], 500_000)),
+        ("Simplified", repeat_to(&[common::SEEDS[1], common::SEEDS[2]], size)),
+        ("Traditional", repeat_to(&[common::SEEDS[0]], size)),
     ];
-    println!("{rounds} rounds, best of each; MiB/s");
+    println!("{rounds} rounds, best of each, about {} KB; MiB/s", size / 1000);
     for (name, text) in &inputs {
         let mib = text.len() as f64 / f64::from(1 << 20);
         let (mut zhtext, mut jieba) = (Duration::MAX, Duration::MAX);

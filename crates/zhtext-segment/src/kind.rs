@@ -35,9 +35,11 @@ pub(crate) fn is_punct(c: char) -> bool {
 /// The kind of a token the dictionary segmenter produced (figures are classified by the lexer).
 #[inline(always)]
 pub(crate) fn classify(token: &str) -> TokenKind {
-    // Lead bytes E5–E9 start U+5000–U+9FFF, all CJK unified ideographs: most words.
-    match token.as_bytes().first() {
-        Some(0xE5..=0xE9) => TokenKind::Word,
+    // U+4E00–U+9FFF, all CJK unified ideographs (most words), start with E4 B8–E4 BF or
+    // E5–E9; `，` and `。`, the commonest others, are punctuation.
+    match token.as_bytes() {
+        [0xE5..=0xE9, ..] | [0xE4, 0xB8..=0xBF, ..] => TokenKind::Word,
+        [0xEF, 0xBC, 0x8C] | [0xE3, 0x80, 0x82] => TokenKind::Punct,
         _ => classify_any(token),
     }
 }
@@ -102,7 +104,9 @@ mod tests {
         assert_eq!(classify(" \u{3000}"), TokenKind::Space);
         assert_eq!(classify("😀"), TokenKind::Other);
         assert_eq!(classify("\u{4DC0}"), TokenKind::Other, "a hexagram, not Han");
-        for c in ['\u{5000}', '\u{9FFF}', '\u{4E00}', '\u{3400}'] {
+        assert_eq!(classify("\u{4DFF}"), TokenKind::Other, "a hexagram, not Han");
+        assert_eq!(classify("。"), TokenKind::Punct);
+        for c in ['\u{5000}', '\u{9FFF}', '\u{4E00}', '\u{4FFF}', '\u{3400}', '\u{4DBF}'] {
             assert_eq!(classify(c.encode_utf8(&mut [0; 4])), TokenKind::Word);
         }
     }
