@@ -89,9 +89,33 @@ fn classify_any(token: &str) -> TokenKind {
     }
 }
 
+/// Whether `c` is a full-width Latin letter or digit (`Ａ`, `ｚ`, `９`).
+fn is_fullwidth_alphanumeric(c: char) -> bool {
+    matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ')
+}
+
+/// Whether two adjacent tokens are one run of letters and digits that jieba cut apart because
+/// part of it is full-width: both are made of ASCII or full-width letters and digits, and one
+/// has a full-width character.
+pub(crate) fn joins_as_alphanumeric(a: &str, b: &str) -> bool {
+    let alphanumeric = |c: char| c.is_ascii_alphanumeric() || is_fullwidth_alphanumeric(c);
+    let fullwidth = |t: &str| t.chars().any(is_fullwidth_alphanumeric);
+    a.chars().all(alphanumeric) && b.chars().all(alphanumeric) && (fullwidth(a) || fullwidth(b))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fullwidth_runs_join() {
+        assert!(joins_as_alphanumeric("Ｗ", "Ｔ"));
+        assert!(joins_as_alphanumeric("ＩＳＯ", "９"));
+        assert!(joins_as_alphanumeric("ｃｏｄ", "10"));
+        assert!(!joins_as_alphanumeric("GDP", "2"), "ASCII alone is jieba's business");
+        assert!(!joins_as_alphanumeric("Ｗ", "，"));
+        assert!(!joins_as_alphanumeric("１９９６年", "Ａ"));
+    }
 
     #[test]
     fn kinds() {

@@ -9,7 +9,7 @@ use jieba_rs::{Jieba, KeywordExtract, TextRank, TfIdf};
 use zhtext_core::{OffsetMap, Segmenter, Span, Token, TokenKind, Transform};
 
 use crate::figures::next_figure;
-use crate::kind::classify;
+use crate::kind::{classify, joins_as_alphanumeric};
 use crate::{Error, ErrorKind};
 
 /// Whether jieba's hidden Markov model joins characters the dictionary does not know.
@@ -682,8 +682,8 @@ impl Sink<'static> for TokenSink<'_, '_> {
     }
 }
 
-/// Joins runs of whitespace, and doubled `…` and `—`, into one token (with the tag of the
-/// first).
+/// Joins runs of whitespace, doubled `…` and `—`, and full-width letters and digits into one
+/// token (with the tag of the first).
 struct Merger<'a, 'j, F> {
     text: &'a str,
     pending: Option<(Span, TokenKind, &'j str)>,
@@ -708,10 +708,22 @@ impl<'j, F: Sink<'j>> Merger<'_, 'j, F> {
                         let (a, b) = (&self.text[prev.range()], &self.text[span.range()]);
                         matches!(b, "…" | "—") && a.starts_with(b)
                     }
+                    (
+                        TokenKind::Latin | TokenKind::Number,
+                        TokenKind::Latin | TokenKind::Number,
+                    ) => {
+                        // jieba keeps a run of ASCII letters and digits whole but cuts full-width
+                        // ones (`ＷＴＯ`, `ＩＳＯ９０００`) character by character: join them.
+                        let (a, b) = (&self.text[prev.range()], &self.text[span.range()]);
+                        joins_as_alphanumeric(a, b)
+                    }
                     _ => false,
                 };
             if join {
                 prev.end = span.end;
+                if kind == TokenKind::Latin {
+                    *prev_kind = TokenKind::Latin;
+                }
                 return;
             }
             self.sink.push(*prev, *prev_kind, prev_tag);

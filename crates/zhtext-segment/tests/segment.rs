@@ -212,6 +212,29 @@ fn tags_are_on_the_segmented_tokens() {
     }
 }
 
+/// Full-width letters and digits stay together, as ASCII ones do.
+#[test]
+fn fullwidth_latin_runs_are_one_token() {
+    let segmenter = JiebaSegmenter::new();
+    let tokens = segmenter.segment("加入ＷＴＯ后通过ＩＳＯ９０００认证，Ａ股");
+    let kinds: Vec<_> = tokens.iter().map(|t| (t.text(), t.kind())).collect();
+    assert_eq!(
+        kinds,
+        [
+            ("加入", TokenKind::Word),
+            ("ＷＴＯ", TokenKind::Latin),
+            ("后", TokenKind::Word),
+            ("通过", TokenKind::Word),
+            ("ＩＳＯ９０００", TokenKind::Latin),
+            ("认证", TokenKind::Word),
+            ("，", TokenKind::Punct),
+            ("Ａ", TokenKind::Latin),
+            ("股", TokenKind::Word),
+        ]
+    );
+    assert_eq!(words(&segmenter, "ＧＤＰ增長"), ["ＧＤＰ", "增長"], "through Simplified too");
+}
+
 #[test]
 fn spaces_merge_and_kinds() {
     let segmenter = JiebaSegmenter::new();
