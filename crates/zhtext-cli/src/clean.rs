@@ -2,7 +2,6 @@
 //! document.
 
 use std::io::Write;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde_json::{Map, Value, json};
 use zhtext::page::{Boilerplate, Page, PageCleaner, TargetScript};
@@ -26,7 +25,6 @@ pub(crate) fn run(args: &CleanArgs, out: &mut impl Write) -> anyhow::Result<Outc
         .target(target)
         .boilerplate(boilerplate)
         .build();
-    let bad_records = AtomicBool::new(false);
     let unreadable = input::for_each(&args.inputs, out, |source, rendered| {
         let out = &mut rendered.out;
         if args.jsonl_in {
@@ -60,9 +58,6 @@ pub(crate) fn run(args: &CleanArgs, out: &mut impl Write) -> anyhow::Result<Outc
                 serde_json::to_writer(&mut *out, &object)?;
                 out.write_all(b"\n")?;
             }
-            if !rendered.complaints.is_empty() {
-                bad_records.store(true, Ordering::Relaxed);
-            }
             return Ok(());
         }
         let page = cleaner.clean(&source.bytes);
@@ -80,8 +75,7 @@ pub(crate) fn run(args: &CleanArgs, out: &mut impl Write) -> anyhow::Result<Outc
         }
         Ok(())
     })?;
-    let bad_records = bad_records.into_inner();
-    Ok(Outcome { unreadable: unreadable || bad_records })
+    Ok(Outcome { unreadable })
 }
 
 /// Sets the contract's fields of a document object.

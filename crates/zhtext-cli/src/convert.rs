@@ -19,9 +19,7 @@ pub(crate) fn run(args: &ConvertArgs, out: &mut impl Write) -> anyhow::Result<Ou
         let decoded = input::decode(&decoder, source);
         // Conversion never crosses a line break, so the whole text converts as its lines do.
         parallel::render_lines(decoded.text(), &mut rendered.out, |text, out| {
-            let mut buf = String::with_capacity(text.len() + text.len() / 4);
-            converter.apply_into(text, &mut buf);
-            out.extend_from_slice(buf.as_bytes());
+            out.extend_from_slice(converter.apply(text).as_bytes());
             Ok(())
         })
     })?;

@@ -46,7 +46,8 @@ pub(crate) struct Rendered {
 /// Documents are read a few per thread at a time and rendered on rayon's thread pool, so a
 /// run over many files uses every core; what `render` writes and complains about comes out in
 /// order, as if they had been rendered one after the other. Unreadable inputs are named on
-/// stderr and skipped; the return value says whether there was one.
+/// stderr, in their place, and skipped. The return value says whether an input could not be
+/// read or drew a complaint.
 pub(crate) fn for_each(
     inputs: &Inputs,
     out: &mut impl Write,
@@ -55,25 +56,19 @@ pub(crate) fn for_each(
     let default = [PathBuf::from("-")];
     let files: &[PathBuf] = if inputs.files.is_empty() { &default } else { &inputs.files };
     let progress = progress_bar(files.len());
-    let mut unreadable = false;
+    let mut failed = false;
     let window = rayon::current_num_threads() * 2;
     for paths in files.chunks(window) {
-        let mut sources = Vec::with_capacity(paths.len());
-        for path in paths {
-            match read(path) {
-                Ok(source) => sources.push(source),
-                Err(err) => {
-                    unreadable = true;
-                    progress.suspend(|| eprintln!("zhtext: {}: {err}", path.display()));
-                    progress.inc(1);
-                }
-            }
-        }
+        let sources: Vec<io::Result<Source>> = paths.iter().map(|path| read(path)).collect();
         let rendered: Vec<anyhow::Result<Rendered>> = sources
             .par_iter()
-            .map(|source| {
+            .zip(paths)
+            .map(|(source, path)| {
                 let mut rendered = Rendered::default();
-                render(source, &mut rendered)?;
+                match source {
+                    Ok(source) => render(source, &mut rendered)?,
+                    Err(err) => rendered.complaints.push(format!("{}: {err}", path.display())),
+                }
                 Ok(rendered)
             })
             .collect();
@@ -81,6 +76,7 @@ pub(crate) fn for_each(
             let rendered = rendered?;
             out.write_all(&rendered.out)?;
             if !rendered.complaints.is_empty() {
+                failed = true;
                 progress
                     .suspend(|| rendered.complaints.iter().for_each(|c| eprintln!("zhtext: {c}")));
             }
@@ -88,7 +84,7 @@ pub(crate) fn for_each(
         }
     }
     progress.finish_and_clear();
-    Ok(unreadable)
+    Ok(failed)
 }
 
 fn read(path: &Path) -> io::Result<Source> {

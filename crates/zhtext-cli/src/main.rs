@@ -42,7 +42,7 @@ enum Command {
 /// What a command reports when it finishes.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Outcome {
-    /// Some input could not be read.
+    /// Some input could not be read, or drew a complaint (a bad JSON Lines record).
     pub unreadable: bool,
 }
 

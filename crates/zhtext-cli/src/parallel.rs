@@ -6,8 +6,8 @@ use std::io::Write;
 use rayon::prelude::*;
 use zhtext::core::line_chunks;
 
-/// Pieces handed to one thread are at least this long; shorter documents are rendered on the
-/// calling thread.
+/// Pieces handed to threads are at least this long (the last may be shorter); documents under
+/// twice this are rendered on the calling thread.
 const PIECE_BYTES: usize = 128 << 10;
 
 /// Renders `text` piece by piece with `render(piece, out)` (each piece whole lines) and

@@ -233,3 +233,35 @@ fn jsonl_complaints_name_each_bad_record() {
     assert!(lines[2].starts_with("zhtext: -:4: no string field"), "{stderr}");
     assert_eq!(json_lines(&output).len(), 2);
 }
+
+/// Complaints and unreadable files are named on stderr in input order.
+#[test]
+fn stderr_follows_input_order() {
+    let dir = std::env::temp_dir().join(format!("zhtext-cli-order-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let first = dir.join("first.jsonl");
+    let last = dir.join("last.jsonl");
+    std::fs::write(&first, "{\"text\": \"区长\"}\nnot json\n").unwrap();
+    std::fs::write(&last, "[1]\n").unwrap();
+    let missing = dir.join("missing.jsonl");
+    let mut args = vec!["clean", "--jsonl-in"];
+    let paths = [&first, &missing, &last].map(|p| p.to_str().unwrap().to_owned());
+    args.extend(paths.iter().map(String::as_str));
+    let output = zhtext(&args, b"");
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let named: Vec<&str> = stderr
+        .lines()
+        .map(|l| {
+            if l.contains("first") {
+                "first"
+            } else if l.contains("missing") {
+                "missing"
+            } else {
+                "last"
+            }
+        })
+        .collect();
+    assert_eq!(named, ["first", "missing", "last"], "{stderr}");
+}

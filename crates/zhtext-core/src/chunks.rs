@@ -5,10 +5,10 @@ use crate::Span;
 /// Cuts `text` into consecutive spans of whole lines, each at least `target` bytes long
 /// except the last: every span but the last ends just after a `\n`.
 ///
-/// The spans tile `text`. Line-oriented stages (conversion, segmentation, figure
-/// extraction) give the same result on each piece as on the whole, so the pieces can be
-/// handed to several threads. A text without a line break, or shorter than `target`, is
-/// one span; an empty text has none.
+/// The spans tile `text`. A stage that never looks across a line break gives the same
+/// result on each piece as on the whole, so the pieces can be handed to several threads;
+/// whether a stage is such is for the caller to know. A text without a line break, or
+/// shorter than `target`, is one span; an empty text has none.
 ///
 /// # Example
 ///

@@ -94,13 +94,19 @@ fn is_fullwidth_alphanumeric(c: char) -> bool {
     matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ')
 }
 
-/// Whether two adjacent tokens are one run of letters and digits that jieba cut apart because
-/// part of it is full-width: both are made of ASCII or full-width letters and digits, and one
-/// has a full-width character.
-pub(crate) fn joins_as_alphanumeric(a: &str, b: &str) -> bool {
-    let alphanumeric = |c: char| c.is_ascii_alphanumeric() || is_fullwidth_alphanumeric(c);
-    let fullwidth = |t: &str| t.chars().any(is_fullwidth_alphanumeric);
-    a.chars().all(alphanumeric) && b.chars().all(alphanumeric) && (fullwidth(a) || fullwidth(b))
+/// For a token made only of ASCII or full-width letters and digits, whether it has a
+/// full-width one; `None` for any other token. Two adjacent such tokens with a full-width
+/// character between them are one run that jieba cut apart (it keeps ASCII runs whole).
+pub(crate) fn alphanumeric_run(token: &str) -> Option<bool> {
+    let mut fullwidth = false;
+    for c in token.chars() {
+        if is_fullwidth_alphanumeric(c) {
+            fullwidth = true;
+        } else if !c.is_ascii_alphanumeric() {
+            return None;
+        }
+    }
+    Some(fullwidth)
 }
 
 #[cfg(test)]
@@ -108,13 +114,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fullwidth_runs_join() {
-        assert!(joins_as_alphanumeric("Ｗ", "Ｔ"));
-        assert!(joins_as_alphanumeric("ＩＳＯ", "９"));
-        assert!(joins_as_alphanumeric("ｃｏｄ", "10"));
-        assert!(!joins_as_alphanumeric("GDP", "2"), "ASCII alone is jieba's business");
-        assert!(!joins_as_alphanumeric("Ｗ", "，"));
-        assert!(!joins_as_alphanumeric("１９９６年", "Ａ"));
+    fn alphanumeric_runs() {
+        assert_eq!(alphanumeric_run("Ｗ"), Some(true));
+        assert_eq!(alphanumeric_run("ＩＳＯ９"), Some(true));
+        assert_eq!(alphanumeric_run("10"), Some(false));
+        assert_eq!(alphanumeric_run("，"), None);
+        assert_eq!(alphanumeric_run("１９９６年"), None);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use jieba_rs::{Jieba, KeywordExtract, TextRank, TfIdf};
 use zhtext_core::{OffsetMap, Segmenter, Span, Token, TokenKind, Transform};
 
 use crate::figures::next_figure;
-use crate::kind::{classify, joins_as_alphanumeric};
+use crate::kind::{alphanumeric_run, classify};
 use crate::{Error, ErrorKind};
 
 /// Whether jieba's hidden Markov model joins characters the dictionary does not know.
@@ -324,7 +324,8 @@ impl JiebaSegmenter {
     /// A long range is segmented a piece of whole lines at a time, so that the converted text
     /// and jieba's tokens stay in cache between being made and being read. Nothing is cut
     /// differently: jieba, the figure lexer and the conversion never look across a line break;
-    /// a run of whitespace cut in two at a piece boundary is joined again.
+    /// a run of whitespace cut in two at a piece boundary is joined again. (A converter that
+    /// deletes text at a line start is the exception: see `segment_parallel`.)
     fn segment_range<'t>(
         &self,
         text: &'t str,
@@ -417,7 +418,7 @@ impl JiebaSegmenter {
     ) {
         let words = cut(text);
         sink.reserve(words.len());
-        let mut merger = Merger { text, pending: None, sink };
+        let mut merger = Merger { text, pending: None, run: None, sink };
         if self.figures == Figures::Jieba {
             words.iter().for_each(|w| merger.push_word(0, w));
             merger.finish();
@@ -518,7 +519,8 @@ impl Segmenter for JiebaSegmenter {
 #[cfg(feature = "parallel")]
 const PARALLEL_MIN_BYTES: usize = 256 << 10;
 
-/// The smallest piece [`JiebaSegmenter::segment_parallel`] hands to a thread.
+/// Pieces [`JiebaSegmenter::segment_parallel`] hands to threads are at least this long (the
+/// last may be shorter).
 #[cfg(feature = "parallel")]
 const PARALLEL_CHUNK_BYTES: usize = 64 << 10;
 
@@ -533,6 +535,11 @@ impl JiebaSegmenter {
     /// once, on the whole text). A text under 256 KiB, or a pool of one thread, is segmented
     /// on the calling thread. The pool is rayon's global one unless this is called inside
     /// [`rayon::ThreadPool::install`]; `RAYON_NUM_THREADS` sets its size.
+    ///
+    /// With a converter set by [`Builder::t2s`] that deletes text at the start of a line
+    /// (the default OpenCC one never deletes), the deleted bytes may go to the line's first
+    /// token here where [`Segmenter::segment`] gives them to the line break before it; the
+    /// tokens still tile the text. The same holds for `segment` on texts over 32 KiB.
     ///
     /// # Example
     ///
@@ -687,6 +694,8 @@ impl Sink<'static> for TokenSink<'_, '_> {
 struct Merger<'a, 'j, F> {
     text: &'a str,
     pending: Option<(Span, TokenKind, &'j str)>,
+    /// [`alphanumeric_run`] of the pending token, once asked.
+    run: Option<Option<bool>>,
     sink: &'a mut F,
 }
 
@@ -713,9 +722,18 @@ impl<'j, F: Sink<'j>> Merger<'_, 'j, F> {
                         TokenKind::Latin | TokenKind::Number,
                     ) => {
                         // jieba keeps a run of ASCII letters and digits whole but cuts full-width
-                        // ones (`ＷＴＯ`, `ＩＳＯ９０００`) character by character: join them.
-                        let (a, b) = (&self.text[prev.range()], &self.text[span.range()]);
-                        joins_as_alphanumeric(a, b)
+                        // ones (`ＷＴＯ`, `ＩＳＯ９０００`) character by character: join them. The
+                        // pending run is read once, however long it grows.
+                        let text = self.text;
+                        let a =
+                            *self.run.get_or_insert_with(|| alphanumeric_run(&text[prev.range()]));
+                        match (a, alphanumeric_run(&text[span.range()])) {
+                            (Some(a), Some(b)) if a || b => {
+                                self.run = Some(Some(true));
+                                true
+                            }
+                            _ => false,
+                        }
                     }
                     _ => false,
                 };
@@ -729,6 +747,7 @@ impl<'j, F: Sink<'j>> Merger<'_, 'j, F> {
             self.sink.push(*prev, *prev_kind, prev_tag);
         }
         self.pending = Some((span, kind, tag));
+        self.run = None;
     }
 
     fn finish(mut self) {

@@ -139,3 +139,16 @@ fn long_numeral_runs_are_read_in_linear_time() {
         assert!(check_tiling(&text, &tokens).is_ok(), "{unit}");
     }
 }
+
+/// A long run of full-width letters is joined into one token, reading each piece once (the
+/// join used to read the whole run again at every letter).
+#[test]
+fn long_fullwidth_runs_are_joined_in_linear_time() {
+    let segmenter = JiebaSegmenter::new();
+    for unit in ["Ａ", "ｂ１", "Ｚ9"] {
+        let text = unit.repeat(100_000 / unit.chars().count());
+        let tokens = segmenter.segment(&text);
+        assert_eq!(tokens.len(), 1, "{unit}");
+        assert_eq!(tokens[0].text(), text);
+    }
+}
