@@ -428,7 +428,7 @@ impl JiebaSegmenter {
         let mut figure = next_figure(text, 0, &is_word);
         let (mut pos, mut i) = (0, 0);
         loop {
-            while words.get(i).is_some_and(|w| w.bytes().1 <= pos) {
+            while words.get(i).is_some_and(|w| w.parts().1 <= pos) {
                 i += 1;
             }
             let Some(word) = words.get(i) else { break };
@@ -439,7 +439,7 @@ impl JiebaSegmenter {
                 continue;
             }
             let limit = figure.map_or(usize::MAX, |f| f.start);
-            let (start, end) = word.bytes();
+            let (start, end, ..) = word.parts();
             if start == pos && end <= limit {
                 merger.push_word(0, word);
                 pos = end;
@@ -459,28 +459,16 @@ impl JiebaSegmenter {
 trait Word<'j> {
     /// The tag of figures.
     const NUMBER: &'j str;
-    /// Where the word is, in bytes of the text cut.
-    fn bytes(&self) -> (usize, usize);
-    fn word(&self) -> &str;
-    fn tag(&self) -> &'j str;
+    /// Where the word is (in bytes of the text cut), the word, and its tag (`""` untagged).
+    fn parts(&self) -> (usize, usize, &str, &'j str);
 }
 
 impl Word<'static> for jieba_rs::Token<'_> {
     const NUMBER: &'static str = "";
 
     #[inline]
-    fn bytes(&self) -> (usize, usize) {
-        (self.byte_start, self.byte_end)
-    }
-
-    #[inline]
-    fn word(&self) -> &str {
-        self.word
-    }
-
-    #[inline]
-    fn tag(&self) -> &'static str {
-        ""
+    fn parts(&self) -> (usize, usize, &str, &'static str) {
+        (self.byte_start, self.byte_end, self.word, "")
     }
 }
 
@@ -488,18 +476,8 @@ impl<'j> Word<'j> for jieba_rs::Tag<'j> {
     const NUMBER: &'j str = "m";
 
     #[inline]
-    fn bytes(&self) -> (usize, usize) {
-        (self.byte_start, self.byte_end)
-    }
-
-    #[inline]
-    fn word(&self) -> &str {
-        self.word
-    }
-
-    #[inline]
-    fn tag(&self) -> &'j str {
-        self.tag
+    fn parts(&self) -> (usize, usize, &str, &'j str) {
+        (self.byte_start, self.byte_end, self.word, self.tag)
     }
 }
 
@@ -703,8 +681,8 @@ impl<'j, F: Sink<'j>> Merger<'_, 'j, F> {
     /// Pushes `word`, cut from the text at byte `start`.
     #[inline]
     fn push_word(&mut self, start: usize, word: &impl Word<'j>) {
-        let (i, j) = word.bytes();
-        self.push(Span::new(i + start, j + start), classify(word.word()), word.tag());
+        let (i, j, text, tag) = word.parts();
+        self.push(Span::new(i + start, j + start), classify(text), tag);
     }
 
     #[inline]
