@@ -110,6 +110,7 @@
 mod error;
 pub mod figures;
 mod kind;
+mod pieces;
 mod segmenter;
 #[cfg(feature = "tantivy")]
 pub mod tantivy;

@@ -10,6 +10,7 @@ use zhtext_core::{OffsetMap, Segmenter, Span, Token, TokenKind, Transform};
 
 use crate::figures::next_figure;
 use crate::kind::{alphanumeric_run, classify};
+use crate::pieces::pieces;
 use crate::{Error, ErrorKind};
 
 /// Whether jieba's hidden Markov model joins characters the dictionary does not know.
@@ -338,7 +339,7 @@ impl JiebaSegmenter {
             self.segment_piece(text, range, convert, out, floor);
             return;
         }
-        for piece in zhtext_core::line_chunks(&text[range.range()], PIECE_BYTES) {
+        for piece in pieces(&text[range.range()], PIECE_BYTES) {
             self.segment_piece(text, piece.offset(range.start), convert, out, floor);
         }
     }
@@ -542,7 +543,7 @@ impl JiebaSegmenter {
     fn segment_in_pieces<'t>(&self, text: &'t str, target: usize) -> Vec<Token<'t>> {
         use rayon::prelude::*;
         let convert = self.wants_conversion(text);
-        let pieces: Vec<Span> = zhtext_core::line_chunks(text, target).collect();
+        let pieces: Vec<Span> = pieces(text, target).collect();
         let parts: Vec<Vec<Token<'t>>> = pieces
             .par_iter()
             .map(|&piece| {
@@ -996,7 +997,9 @@ mod piece_tests {
             // As pasted, and with paragraphs indented by two ideographic spaces, so that
             // whitespace runs cross piece boundaries.
             let indented: String = doc.lines().map(|l| format!("\u{3000}\u{3000}{l}\n")).collect();
-            for doc in [doc, indented] {
+            // And scraped into one line, so that pieces end at sentence ends.
+            let one_line = doc.replace('\n', "");
+            for doc in [doc, indented, one_line] {
                 let text = doc.repeat(1 + 3 * PIECE_BYTES / doc.len());
                 assert!(text.len() > 3 * PIECE_BYTES);
                 assert_eq!(DEFAULT.segment(&text), in_one_piece(&text));
@@ -1018,6 +1021,14 @@ mod piece_tests {
     #[cfg(feature = "parallel")]
     fn lines() -> impl Strategy<Value = String> {
         let piece = prop::sample::select(vec![
+            "。",
+            "！",
+            "？",
+            "ＷＴＯ",
+            "Ａ",
+            "１",
+            "第一",
+            "统一",
             "\n",
             "\n",
             "\r\n",
@@ -1044,11 +1055,11 @@ mod piece_tests {
         prop::collection::vec(piece, 0..40).prop_map(|p| p.concat())
     }
 
-    /// Documents cut into pieces as small as one line give the same tokens.
+    /// Documents cut into pieces as small as one line (or one sentence) give the same tokens.
     #[cfg(feature = "parallel")]
     #[test]
     fn pieces_of_real_documents_give_the_same_tokens() {
-        for text in documents() {
+        for text in documents().into_iter().flat_map(|d| [d.replace('\n', ""), d]) {
             let whole = in_one_piece(&text);
             for target in [1, 100, 4096] {
                 assert_eq!(DEFAULT.segment_in_pieces(&text, target), whole, "target {target}");
