@@ -319,14 +319,14 @@ impl JiebaSegmenter {
         }
     }
 
-    /// Segments `text[range]` (whole lines), through Simplified when `convert`, appending
-    /// tokens of `text` to `out` and leaving what `out` held before alone.
+    /// Segments `text[range]` (a piece, see [`pieces`]), through Simplified when `convert`,
+    /// appending tokens of `text` to `out` and leaving what `out` held before alone.
     ///
-    /// A long range is segmented a piece of whole lines at a time, so that the converted text
-    /// and jieba's tokens stay in cache between being made and being read. Nothing is cut
-    /// differently: jieba, the figure lexer and the conversion never look across a line break;
-    /// a run of whitespace cut in two at a piece boundary is joined again. (A converter that
-    /// deletes text at a line start is the exception: see `segment_parallel`.)
+    /// A long range is segmented a piece at a time, so that the converted text and jieba's
+    /// tokens stay in cache between being made and being read. Nothing is cut differently:
+    /// jieba, the figure lexer and the conversion never look across a piece's end; a run of
+    /// whitespace cut in two at a piece boundary is joined again. (A converter that deletes
+    /// text at a piece's start is the exception: see `segment_parallel`.)
     fn segment_range<'t>(
         &self,
         text: &'t str,
@@ -482,7 +482,7 @@ impl<'j> Word<'j> for jieba_rs::Tag<'j> {
     }
 }
 
-/// Longer texts are segmented a piece of whole lines at a time (see
+/// Longer texts are segmented a piece of about this size at a time (see
 /// [`JiebaSegmenter::segment_range`]).
 const PIECE_BYTES: usize = 32 << 10;
 
@@ -508,17 +508,17 @@ impl JiebaSegmenter {
     /// [`Segmenter::segment`] on every core of rayon's thread pool: the same tokens, faster on
     /// a long text.
     ///
-    /// The text is cut into pieces of whole lines ([`zhtext_core::line_chunks`]), segmented
-    /// apart and joined again; nothing is cut differently, since jieba, the figure lexer and
-    /// the conversion to Simplified never look across a line break (the script is detected
-    /// once, on the whole text). A text under 256 KiB, or a pool of one thread, is segmented
+    /// The text is cut into pieces that end at a line break (or, in a very long line, at a
+    /// sentence end `。！？`), segmented apart and joined again; nothing is cut differently,
+    /// since jieba, the figure lexer and the conversion to Simplified never look across those
+    /// characters (the script is detected once, on the whole text). A text under 256 KiB, or a pool of one thread, is segmented
     /// on the calling thread. The pool is rayon's global one unless this is called inside
     /// [`rayon::ThreadPool::install`]; `RAYON_NUM_THREADS` sets its size.
     ///
-    /// With a converter set by [`Builder::t2s`] that deletes text at the start of a line
-    /// (the default OpenCC one never deletes), the deleted bytes may go to the line's first
-    /// token here where [`Segmenter::segment`] gives them to the line break before it; the
-    /// tokens still tile the text. The same holds for `segment` on texts over 32 KiB.
+    /// With a converter set by [`Builder::t2s`] that deletes text at the start of a piece
+    /// (the default OpenCC one never deletes), the deleted bytes may go to the piece's first
+    /// token here where one piece gives them to the token before; the tokens still tile the
+    /// text. The same holds for `segment` on texts over 32 KiB.
     ///
     /// # Example
     ///
