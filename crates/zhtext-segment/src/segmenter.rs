@@ -241,20 +241,40 @@ impl JiebaSegmenter {
     /// ```
     #[must_use]
     pub fn tag<'t>(&self, text: &'t str) -> Vec<(Token<'t>, String)> {
-        let converted = self.converted(text);
-        let source: &str = converted.as_ref().map_or(text, |(c, _)| c);
+        let convert = self.wants_conversion(text);
+        let mut out = Vec::new();
+        // In pieces, as `segment` does, so the tokens are the same.
+        for piece in pieces(text, PIECE_BYTES) {
+            self.tag_piece(text, piece, convert, &mut out);
+        }
+        out
+    }
+
+    /// [`JiebaSegmenter::tag`] for one piece of `text` (see [`JiebaSegmenter::segment_piece`]).
+    fn tag_piece<'t>(
+        &self,
+        text: &'t str,
+        piece: Span,
+        convert: bool,
+        out: &mut Vec<(Token<'t>, String)>,
+    ) {
+        let part = &text[piece.range()];
+        let converted = if convert { self.convert(part) } else { None };
+        let source: &str = converted.as_ref().map_or(part, |(c, _)| c);
         let mut tagged: Vec<(Span, TokenKind, &str)> = Vec::new();
         self.tag_spans(source, &mut tagged);
+        out.reserve(tagged.len());
+        let mut push = |token: Token<'_>, tag: &str| {
+            let token = Token::new(text, token.span().offset(piece.start), token.kind());
+            if !join_space(out.last_mut().map(|(last, _)| last), text, &token) {
+                out.push((token, tag.to_owned()));
+            }
+        };
         match &converted {
-            None => tagged
-                .into_iter()
-                .map(|(s, k, tag)| (Token::new(text, s, k), tag.to_owned()))
-                .collect(),
+            None => tagged.iter().for_each(|&(s, k, tag)| push(Token::new(part, s, k), tag)),
             Some((_, map)) => {
-                let mut out = Vec::with_capacity(tagged.len());
                 let spans = tagged.iter().map(|&(s, k, _)| (s, k));
-                map_back(text, map, spans, |token, i| out.push((token, tagged[i].2.to_owned())));
-                out
+                map_back(part, map, spans, |token, i| push(token, tagged[i].2));
             }
         }
     }
@@ -569,17 +589,28 @@ impl JiebaSegmenter {
 /// `floor` are left alone; `out`'s tokens from there on and `token` are of `text`.
 #[inline]
 fn push_joined<'t>(out: &mut Vec<Token<'t>>, text: &'t str, floor: usize, token: Token<'t>) {
-    if token.kind() == TokenKind::Space
-        && out.len() > floor
-        && let Some(last) = out.last_mut()
-        && last.kind() == TokenKind::Space
-        && last.span().end == token.span().start
-    {
-        let joined = Span::new(last.span().start, token.span().end);
-        *last = Token::new(text, joined, TokenKind::Space);
+    if out.len() > floor && join_space(out.last_mut(), text, &token) {
         return;
     }
     out.push(token);
+}
+
+/// Joins `token` to `last` when both are whitespace and meet; returns whether it did. Both are
+/// tokens of `text`.
+#[inline]
+fn join_space<'t>(last: Option<&mut Token<'t>>, text: &'t str, token: &Token<'t>) -> bool {
+    match last {
+        Some(last)
+            if token.kind() == TokenKind::Space
+                && last.kind() == TokenKind::Space
+                && last.span().end == token.span().start =>
+        {
+            let joined = Span::new(last.span().start, token.span().end);
+            *last = Token::new(text, joined, TokenKind::Space);
+            true
+        }
+        _ => false,
+    }
 }
 
 /// Sends tokens of the converted text back to `text` through `map`, keeping them a tiling.
@@ -990,7 +1021,8 @@ mod piece_tests {
         out
     }
 
-    /// Long texts are segmented a piece at a time with the same result as in one go.
+    /// Long texts are segmented (and tagged) a piece at a time with the same result as in one
+    /// go.
     #[test]
     fn long_texts_are_cut_as_in_one_piece() {
         for doc in documents() {
@@ -1002,7 +1034,11 @@ mod piece_tests {
             for doc in [doc, indented, one_line] {
                 let text = doc.repeat(1 + 3 * PIECE_BYTES / doc.len());
                 assert!(text.len() > 3 * PIECE_BYTES);
-                assert_eq!(DEFAULT.segment(&text), in_one_piece(&text));
+                let tokens = DEFAULT.segment(&text);
+                assert_eq!(tokens, in_one_piece(&text));
+                let tagged: Vec<Token<'_>> =
+                    DEFAULT.tag(&text).into_iter().map(|(t, _)| t).collect();
+                assert_eq!(tagged, tokens, "tag cuts long texts as segment does");
             }
         }
     }
