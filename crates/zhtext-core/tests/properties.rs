@@ -188,6 +188,25 @@ proptest! {
         }
         prop_assert_eq!(pos, text.len());
     }
+
+    /// With sentence ends as well, chunks still tile the text and end at a line break, a
+    /// sentence end or the end of the text.
+    #[test]
+    fn chunks_ending_at_sentences_tile_the_text(
+        text in "[a-z全區\n。！ 😀]{0,60}",
+        target in 0usize..20,
+    ) {
+        let spans: Vec<Span> = line_chunks(&text, target).or_after(&['。', '！']).collect();
+        let mut pos = 0;
+        for span in &spans {
+            prop_assert_eq!(span.start, pos);
+            prop_assert!(span.end > span.start);
+            let piece = &text[span.range()];
+            prop_assert!(span.end == text.len() || piece.ends_with(['\n', '。', '！']));
+            pos = span.end;
+        }
+        prop_assert_eq!(pos, text.len());
+    }
 }
 
 #[test]

@@ -112,7 +112,6 @@
 mod error;
 pub mod figures;
 mod kind;
-mod pieces;
 mod segmenter;
 #[cfg(feature = "tantivy")]
 pub mod tantivy;

@@ -10,7 +10,6 @@ use zhtext_core::{OffsetMap, Segmenter, Span, Token, TokenKind, Transform};
 
 use crate::figures::next_figure;
 use crate::kind::{alphanumeric_run, classify};
-use crate::pieces::pieces;
 use crate::{Error, ErrorKind};
 
 /// Whether jieba's hidden Markov model joins characters the dictionary does not know.
@@ -505,6 +504,18 @@ impl<'j> Word<'j> for jieba_rs::Tag<'j> {
 /// Longer texts are segmented a piece of about this size at a time (see
 /// [`JiebaSegmenter::segment_range`]).
 const PIECE_BYTES: usize = 32 << 10;
+
+/// Sentence ends a piece may end after in a very long line: jieba never joins them to a word,
+/// no figure contains them, and no OpenCC dictionary key does.
+const SENTENCE_ENDS: [char; 3] = ['。', '！', '？'];
+
+/// Pieces of `text` of at least `target` bytes (the last may be shorter) that end at a line
+/// break, or in a very long line at a sentence end. Segmentation gives the same tokens on each
+/// piece as on the whole: jieba, the figure lexer and the conversion to Simplified never look
+/// across these characters.
+fn pieces(text: &str, target: usize) -> zhtext_core::LineChunks<'_> {
+    zhtext_core::line_chunks(text, target).or_after(&SENTENCE_ENDS)
+}
 
 impl Segmenter for JiebaSegmenter {
     fn segment_into<'t>(&self, text: &'t str, out: &mut Vec<Token<'t>>) {
