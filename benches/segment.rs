@@ -5,7 +5,8 @@
 //! the huge inputs, on every core of the machine (the others use one).
 //!
 //! Inputs are built from the seed pages in `examples/data`: tiny (one line), small (about 1 KB)
-//! and huge (about 500 KB, the pages repeated), Simplified and Traditional.
+//! and huge (about 500 KB, the pages repeated), Simplified and Traditional; `segment_large`
+//! compares zhtext and jieba-rs on about 6 MB.
 
 use std::hint::black_box;
 
@@ -112,6 +113,47 @@ fn segment(c: &mut Criterion) {
     group.finish();
 }
 
+/// The same comparison on about 6 MB, where raw jieba-rs's token vector (about fifteen times
+/// the text) no longer fits in cache; zhtext cuts such texts in 32 KiB pieces.
+fn segment_large(c: &mut Criterion) {
+    let ours = JiebaSegmenter::new();
+    let raw = jieba_rs::Jieba::new();
+    let mut group = c.benchmark_group("segment_large");
+    group.sample_size(10);
+    let corpora = [
+        ("6mb-s", repeat_to(SIMPLIFIED, 6_000_000)),
+        ("6mb-t", repeat_to(&[TRADITIONAL], 6_000_000)),
+    ];
+    for (name, text) in &corpora {
+        let text = text.as_str();
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        let expected_ours = ours.segment(text).len();
+        let expected_raw = raw.cut(text, true).len();
+        let mut tokens = Vec::new();
+        group.bench_function(BenchmarkId::new("zhtext", name), |b| {
+            b.iter(|| {
+                tokens.clear();
+                ours.segment_into(black_box(text), &mut tokens);
+                assert_eq!(tokens.len(), expected_ours);
+            })
+        });
+        group.bench_function(BenchmarkId::new("jieba-rs", name), |b| {
+            b.iter(|| {
+                let words = raw.cut(black_box(text), true);
+                assert_eq!(words.len(), expected_raw);
+            })
+        });
+        #[cfg(feature = "parallel")]
+        group.bench_function(BenchmarkId::new("zhtext-parallel", name), |b| {
+            b.iter(|| {
+                let tokens = ours.segment_parallel(black_box(text));
+                assert_eq!(tokens.len(), expected_ours);
+            })
+        });
+    }
+    group.finish();
+}
+
 fn jieba_load(c: &mut Criterion) {
     let mut group = c.benchmark_group("jieba_load");
     group.sample_size(10);
@@ -130,5 +172,5 @@ fn jieba_load(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, segment, jieba_load);
+criterion_group!(benches, segment, segment_large, jieba_load);
 criterion_main!(benches);
