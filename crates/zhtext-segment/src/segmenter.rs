@@ -186,41 +186,41 @@ impl JiebaSegmenter {
     /// ```
     #[must_use]
     pub fn search_terms<'t>(&self, text: &'t str) -> Vec<Token<'t>> {
-        let mut out = Vec::new();
+        self.search_terms_in_pieces(text, PIECE_BYTES)
+    }
+
+    /// [`JiebaSegmenter::search_terms`], a piece of at least `target` bytes at a time (see
+    /// [`pieces`]).
+    fn search_terms_in_pieces<'t>(&self, text: &'t str, target: usize) -> Vec<Token<'t>> {
         let hmm = self.hmm == Hmm::On;
-        let mut spans = Vec::new();
-        match self.converted(text) {
-            Some((converted, map)) => {
-                self.stretches(&converted, |span, figure| {
-                    if figure {
-                        spans.push((span, TokenKind::Number));
-                    } else {
-                        for t in self.jieba.cut_for_search(&converted[span.range()], hmm) {
-                            let s = Span::new(t.byte_start, t.byte_end).offset(span.start);
-                            spans.push((s, classify(t.word)));
-                        }
-                    }
-                });
-                for (span, kind) in spans {
-                    let input = map.to_input(span);
-                    if !input.is_empty()
-                        && text.is_char_boundary(input.start)
-                        && text.is_char_boundary(input.end)
-                    {
-                        out.push(Token::new(text, input, kind));
-                    }
+        let convert = self.wants_conversion(text);
+        let mut out = Vec::new();
+        for piece in pieces(text, target) {
+            let part = &text[piece.range()];
+            let converted = if convert { self.convert(part) } else { None };
+            let source: &str = converted.as_ref().map_or(part, |(c, _)| c);
+            let mut emit = |span: Span, kind: TokenKind| {
+                let span = match &converted {
+                    Some((_, map)) => map.to_input(span),
+                    None => span,
+                };
+                if !span.is_empty()
+                    && part.is_char_boundary(span.start)
+                    && part.is_char_boundary(span.end)
+                {
+                    out.push(Token::new(text, span.offset(piece.start), kind));
                 }
-            }
-            None => self.stretches(text, |span, figure| {
+            };
+            self.stretches(source, |span, figure| {
                 if figure {
-                    out.push(Token::new(text, span, TokenKind::Number));
+                    emit(span, TokenKind::Number);
                 } else {
-                    for t in self.jieba.cut_for_search(&text[span.range()], hmm) {
+                    for t in self.jieba.cut_for_search(&source[span.range()], hmm) {
                         let s = Span::new(t.byte_start, t.byte_end).offset(span.start);
-                        out.push(Token::new(text, s, classify(t.word)));
+                        emit(s, classify(t.word));
                     }
                 }
-            }),
+            });
         }
         out
     }
@@ -1050,6 +1050,20 @@ mod piece_tests {
                 let tagged: Vec<Token<'_>> =
                     DEFAULT.tag(&text).into_iter().map(|(t, _)| t).collect();
                 assert_eq!(tagged, tokens, "tag cuts long texts as segment does");
+            }
+        }
+    }
+
+    /// Search terms of long texts come a piece at a time with the same result as in one go.
+    #[test]
+    fn long_texts_give_the_same_search_terms_in_pieces() {
+        for doc in documents() {
+            let one_line = doc.replace('\n', "");
+            for doc in [doc, one_line] {
+                let text = doc.repeat(1 + 3 * PIECE_BYTES / doc.len());
+                let terms = DEFAULT.search_terms(&text);
+                assert_eq!(terms, DEFAULT.search_terms_in_pieces(&text, usize::MAX));
+                assert_eq!(terms, DEFAULT.search_terms_in_pieces(&text, 1));
             }
         }
     }
