@@ -19,19 +19,14 @@ mod common;
 
 const TARGET_BYTES: usize = 20 << 20;
 
-fn repeat_to(text: &str, bytes: usize) -> String {
-    let mut out = String::with_capacity(bytes + text.len());
-    while out.len() < bytes {
-        out.push_str(text);
-    }
-    out
-}
-
 fn inputs() -> (String, String) {
     let seeds = common::SEEDS.concat();
     let simplified = Converter::t2s().apply(&seeds).into_owned();
     let traditional = Converter::s2t().apply(&simplified).into_owned();
-    (repeat_to(&simplified, TARGET_BYTES), repeat_to(&traditional, TARGET_BYTES))
+    (
+        common::repeat_to(&[&simplified], TARGET_BYTES),
+        common::repeat_to(&[&traditional], TARGET_BYTES),
+    )
 }
 
 fn bench(c: &mut Criterion) {

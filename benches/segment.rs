@@ -10,15 +10,21 @@
 
 use std::hint::black_box;
 
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{
+    BenchmarkGroup, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main,
+};
 use zhtext::core::Segmenter;
 use zhtext::segment::{Hmm, JiebaSegmenter};
 
-const SIMPLIFIED: &[&str] = &[
-    include_str!("../examples/data/001_bf553028553a4e53.txt"),
-    include_str!("../examples/data/003_4151e4342b9995f7.txt"),
-];
-const TRADITIONAL: &str = include_str!("../examples/data/000_af21706e8f0fbd1f.txt");
+mod common;
+
+use common::repeat_to;
+
+/// The Simplified seeds (001 and 003).
+const SIMPLIFIED: &[&str] = &[common::SEEDS[1], common::SEEDS[2]];
+/// The Traditional seed (000).
+const TRADITIONAL: &str = common::SEEDS[0];
 
 /// The longest prefix of `text` of at most `max` bytes that ends at a line end (or a char
 /// boundary when the first line is longer).
@@ -36,16 +42,6 @@ fn prefix(text: &str, max: usize) -> &str {
     }
 }
 
-fn repeat_to(parts: &[&str], size: usize) -> String {
-    let mut out = String::with_capacity(size + 200_000);
-    while out.len() < size {
-        for part in parts {
-            out.push_str(part);
-        }
-    }
-    out
-}
-
 fn corpora() -> Vec<(&'static str, String)> {
     let first_line = |t: &'static str| t.lines().find(|l| l.len() > 40).unwrap_or(t);
     vec![
@@ -57,6 +53,49 @@ fn corpora() -> Vec<(&'static str, String)> {
     ]
 }
 
+/// Benches `ours` against raw jieba-rs with the same HMM setting on `text`, and with
+/// `parallel` (and the feature) `segment_parallel` too; ids are `zhtext{suffix}`,
+/// `jieba-rs{suffix}` and `zhtext-parallel`.
+fn compare(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    (name, text): (&str, &str),
+    ours: &JiebaSegmenter,
+    raw: &jieba_rs::Jieba,
+    (hmm, suffix): (bool, &str),
+    parallel: bool,
+) {
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    // Warm up and record the expected counts outside the timed loops.
+    let expected_ours = ours.segment(text).len();
+    let expected_raw = raw.cut(text, hmm).len();
+    assert!(expected_ours > 0 && expected_raw > 0);
+    let mut tokens = Vec::new();
+    group.bench_function(BenchmarkId::new(format!("zhtext{suffix}"), name), |b| {
+        b.iter(|| {
+            tokens.clear();
+            ours.segment_into(black_box(text), &mut tokens);
+            assert_eq!(tokens.len(), expected_ours);
+        })
+    });
+    group.bench_function(BenchmarkId::new(format!("jieba-rs{suffix}"), name), |b| {
+        b.iter(|| {
+            let words = raw.cut(black_box(text), hmm);
+            assert_eq!(words.len(), expected_raw);
+        })
+    });
+    #[cfg(feature = "parallel")]
+    if parallel {
+        group.bench_function(BenchmarkId::new("zhtext-parallel", name), |b| {
+            b.iter(|| {
+                let tokens = ours.segment_parallel(black_box(text));
+                assert_eq!(tokens.len(), expected_ours);
+            })
+        });
+    }
+    #[cfg(not(feature = "parallel"))]
+    let _ = parallel;
+}
+
 fn segment(c: &mut Criterion) {
     let ours = JiebaSegmenter::new();
     let ours_no_hmm =
@@ -65,50 +104,9 @@ fn segment(c: &mut Criterion) {
     let mut group = c.benchmark_group("segment");
     group.sample_size(20);
     for (name, text) in corpora() {
-        let text = text.as_str();
-        group.throughput(Throughput::Bytes(text.len() as u64));
-        // Warm up and record the expected counts outside the timed loops.
-        let expected_ours = ours.segment(text).len();
-        let expected_no_hmm = ours_no_hmm.segment(text).len();
-        let expected_raw = raw.cut(text, true).len();
-        let expected_raw_no_hmm = raw.cut(text, false).len();
-        assert!(expected_ours > 0 && expected_raw > 0);
-        let mut tokens = Vec::new();
-        group.bench_function(BenchmarkId::new("zhtext", name), |b| {
-            b.iter(|| {
-                tokens.clear();
-                ours.segment_into(black_box(text), &mut tokens);
-                assert_eq!(tokens.len(), expected_ours);
-            })
-        });
-        group.bench_function(BenchmarkId::new("jieba-rs", name), |b| {
-            b.iter(|| {
-                let words = raw.cut(black_box(text), true);
-                assert_eq!(words.len(), expected_raw);
-            })
-        });
-        #[cfg(feature = "parallel")]
-        if name.starts_with("huge") {
-            group.bench_function(BenchmarkId::new("zhtext-parallel", name), |b| {
-                b.iter(|| {
-                    let tokens = ours.segment_parallel(black_box(text));
-                    assert_eq!(tokens.len(), expected_ours);
-                })
-            });
-        }
-        group.bench_function(BenchmarkId::new("zhtext-nohmm", name), |b| {
-            b.iter(|| {
-                tokens.clear();
-                ours_no_hmm.segment_into(black_box(text), &mut tokens);
-                assert_eq!(tokens.len(), expected_no_hmm);
-            })
-        });
-        group.bench_function(BenchmarkId::new("jieba-rs-nohmm", name), |b| {
-            b.iter(|| {
-                let words = raw.cut(black_box(text), false);
-                assert_eq!(words.len(), expected_raw_no_hmm);
-            })
-        });
+        let input = (name, text.as_str());
+        compare(&mut group, input, &ours, &raw, (true, ""), name.starts_with("huge"));
+        compare(&mut group, input, &ours_no_hmm, &raw, (false, "-nohmm"), false);
     }
     group.finish();
 }
@@ -125,31 +123,7 @@ fn segment_large(c: &mut Criterion) {
         ("6mb-t", repeat_to(&[TRADITIONAL], 6_000_000)),
     ];
     for (name, text) in &corpora {
-        let text = text.as_str();
-        group.throughput(Throughput::Bytes(text.len() as u64));
-        let expected_ours = ours.segment(text).len();
-        let expected_raw = raw.cut(text, true).len();
-        let mut tokens = Vec::new();
-        group.bench_function(BenchmarkId::new("zhtext", name), |b| {
-            b.iter(|| {
-                tokens.clear();
-                ours.segment_into(black_box(text), &mut tokens);
-                assert_eq!(tokens.len(), expected_ours);
-            })
-        });
-        group.bench_function(BenchmarkId::new("jieba-rs", name), |b| {
-            b.iter(|| {
-                let words = raw.cut(black_box(text), true);
-                assert_eq!(words.len(), expected_raw);
-            })
-        });
-        #[cfg(feature = "parallel")]
-        group.bench_function(BenchmarkId::new("zhtext-parallel", name), |b| {
-            b.iter(|| {
-                let tokens = ours.segment_parallel(black_box(text));
-                assert_eq!(tokens.len(), expected_ours);
-            })
-        });
+        compare(&mut group, (name, text), &ours, &raw, (true, ""), true);
     }
     group.finish();
 }

@@ -23,14 +23,6 @@ use zhtext::segment::JiebaSegmenter;
 #[path = "../benches/common/mod.rs"]
 mod common;
 
-fn repeat_to(parts: &[&str], size: usize) -> String {
-    let mut out = String::with_capacity(size + 200_000);
-    while out.len() < size {
-        parts.iter().for_each(|p| out.push_str(p));
-    }
-    out
-}
-
 fn best(best: &mut Duration, run: impl FnOnce()) {
     let start = Instant::now();
     run();
@@ -45,8 +37,8 @@ fn main() {
     let ours = JiebaSegmenter::new();
     let raw = jieba_rs::Jieba::new();
     let inputs = [
-        ("Simplified", repeat_to(&[common::SEEDS[1], common::SEEDS[2]], size)),
-        ("Traditional", repeat_to(&[common::SEEDS[0]], size)),
+        ("Simplified", common::repeat_to(&[common::SEEDS[1], common::SEEDS[2]], size)),
+        ("Traditional", common::repeat_to(&[common::SEEDS[0]], size)),
     ];
     println!("{rounds} rounds, best of each, about {} KB; MiB/s", size / 1000);
     for (name, text) in &inputs {

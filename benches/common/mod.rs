@@ -21,3 +21,13 @@ pub fn corpus(size: usize) -> String {
     }
     text
 }
+
+/// `parts` one after the other, again and again, until at least `size` bytes.
+pub fn repeat_to(parts: &[&str], size: usize) -> String {
+    let round: usize = parts.iter().map(|p| p.len()).sum();
+    let mut out = String::with_capacity(size + round);
+    while out.len() < size {
+        parts.iter().for_each(|p| out.push_str(p));
+    }
+    out
+}
