@@ -621,7 +621,8 @@ impl Converter {
         if let Some(map) = map {
             *map = total;
         }
-        let changed = matches!(text, Cow::Owned(_));
+        // A chain may come back to the input (`岩床` → `岩牀` → `岩床` in s2tw): unchanged.
+        let changed = matches!(&text, Cow::Owned(s) if s != input);
         if changed || append_unchanged {
             out.push_str(&text);
         }

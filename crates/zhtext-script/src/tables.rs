@@ -6,9 +6,11 @@
 //! The group is compiled into a per-code-point [`Entry`] table (a direct table for the
 //! BMP, a hash map for astral planes) that holds the one-character replacement inline and
 //! says whether a phrase can start here, plus a [`PhraseIndex`] of the multi-character
-//! keys of every dictionary of the group: one open-addressing table keyed by the first two
-//! characters leads to a bucket of records (dictionary order, longest first) whose first
-//! bytes sit inline, so a position costs one probe and usually no string comparison.
+//! keys of every dictionary of the group: a filter on the UTF-8 bytes that follow turns
+//! most positions away with one load and no decoding; one open-addressing table keyed by
+//! the first two characters holds the value of the pair's two-character key (the most
+//! common match) and leads to a bucket of records (dictionary order, longest first) whose
+//! first bytes sit inline, so a position costs one probe and usually no string comparison.
 
 use std::sync::{LazyLock, OnceLock};
 
@@ -252,18 +254,21 @@ const NO_SLOT: u64 = u64::MAX;
 
 /// The multi-character keys of a group, bucketed by their first two characters.
 ///
-/// `slots` is an open-addressing table (linear probing, at most half full) of packed
-/// words: the pair in the low 42 bits, the index of the bucket's first record above. A
-/// bucket's records are contiguous, ordered by dictionary, then longest key first, so the
-/// first record whose rest matches the text is OpenCC's match.
+/// `slots` is an open-addressing table (linear probing, at most half full) of two packed
+/// words: the pair in the low 42 bits and the index of the bucket's first record above,
+/// then the bucket's [`inline_of`] word. A bucket's records are contiguous, ordered by
+/// dictionary, then longest key first, so the first record whose rest matches the text is
+/// OpenCC's match. When the filter rules out keys of three characters or more, the inline
+/// word alone answers, with no record read.
 #[derive(Debug, Default)]
 struct PhraseIndex {
-    slots: Box<[u64]>,
+    slots: Box<[[u64; 2]]>,
     shift: u32,
     /// A blocked Bloom filter over the first three characters of every key (two for a
-    /// two-character key): the pair picks a word, three bits of it stand for the prefix.
-    /// Small enough to stay in cache, so most positions without phrases are turned away
-    /// with one load, before `slots` is touched.
+    /// two-character key), the second and third as their UTF-8 bytes: the pair picks a
+    /// word, three bits of it stand for the prefix. Small enough to stay in cache, so most
+    /// positions without phrases are turned away with one load, before `slots` is touched
+    /// and before the characters after the first are decoded.
     filter: Box<[u64]>,
     filter_shift: u32,
     records: Vec<Record>,
@@ -292,7 +297,7 @@ impl PhraseIndex {
         let buckets = raw.windows(2).filter(|w| (w[0].c1, w[0].c2) != (w[1].c1, w[1].c2)).count();
         let size = ((buckets + 1) * 2).next_power_of_two();
         let shift = 64 - size.trailing_zeros();
-        let mut slots = vec![NO_SLOT; size].into_boxed_slice();
+        let mut slots = vec![[NO_SLOT, 0]; size].into_boxed_slice();
         // About sixteen bits per key: a few percent of false positives.
         let filter_words = ((raw.len() + 1) * 16 / 64).next_power_of_two().max(2);
         let filter_shift = 64 - filter_words.trailing_zeros();
@@ -305,15 +310,19 @@ impl PhraseIndex {
                 assert!(index < 1 << (64 - PAIR_KEY_BITS), "embedded dictionaries fit");
                 let pair = pack_pair(r.c1 as u32, r.c2 as u32);
                 let mut s = slot_of(pair, shift);
-                while slots[s] != NO_SLOT {
+                while slots[s][0] != NO_SLOT {
                     s = (s + 1) & (size - 1);
                 }
-                slots[s] = pair | (index << PAIR_KEY_BITS);
+                let bucket = raw[k..].iter().take_while(|x| (x.c1, x.c2) == (r.c1, r.c2));
+                slots[s] = [pair | (index << PAIR_KEY_BITS), inline_of(bucket)];
             }
+            let after_c1 = &r.key.as_bytes()[r.c1.len_utf8()..];
             let rest = &r.key[r.c1.len_utf8() + r.c2.len_utf8()..];
-            let c3 = rest.chars().next().map_or(0, |c| c as u32);
-            let word = slot_of(pack_pair(r.c1 as u32, r.c2 as u32), filter_shift);
-            filter[word] |= filter_bits(r.c1 as u32, r.c2 as u32, c3);
+            let c3_len = rest.chars().next().map_or(0, char::len_utf8);
+            let c2_bytes = le_bytes(&after_c1[..r.c2.len_utf8()]);
+            let prefix_bytes = le_bytes(&after_c1[..r.c2.len_utf8() + c3_len]);
+            let word = slot_of(pack_filter_pair(r.c1 as u32, c2_bytes), filter_shift);
+            filter[word] |= filter_bits(r.c1 as u32, prefix_bytes);
             let at = u32::try_from(blob.len()).expect("dictionaries are small");
             blob.push_str(rest);
             blob.push_str(r.value);
@@ -333,46 +342,51 @@ impl PhraseIndex {
         PhraseIndex { slots, shift, filter, filter_shift, records, blob }
     }
 
-    /// Whether a key may start with `c1 c2` followed by `c3` (`c3` is 0 at the end of the
-    /// segment): no false negatives. One load: the pair picks a word of the filter, which
-    /// holds [`filter_bits`] of every key's first three characters (of the two-character
-    /// keys: the pair and 0).
+    /// Whether a key may start with `c1` followed by the text whose first bytes are `next`
+    /// (little-endian, zero past the segment's end): `Some(longer)` when a key may start
+    /// there, `longer` when one of three or more characters may. No false negatives. One
+    /// load: the pair picks a word of the filter, which holds [`filter_bits`] of every
+    /// key's first three characters (of the two-character keys: the pair).
     #[inline(always)]
-    fn may_have(&self, c1: u32, c2: u32, c3: u32) -> bool {
-        let word = slot_of(pack_pair(c1, c2), self.filter_shift);
-        let triple = filter_bits(c1, c2, c3);
-        let pair = filter_bits(c1, c2, 0);
-        self.filter.get(word).is_some_and(|&w| w & triple == triple || w & pair == pair)
+    fn may_have(&self, c1: u32, next: u64) -> Option<bool> {
+        let len2 = lead_len(next as u8);
+        let pair_bytes = next & low_bytes(len2);
+        let len3 = lead_len((next >> (8 * len2)) as u8);
+        let prefix_bytes = next & low_bytes(len2 + len3);
+        let w = *self.filter.get(slot_of(pack_filter_pair(c1, pair_bytes), self.filter_shift))?;
+        let pair = filter_bits(c1, pair_bytes);
+        let prefix = filter_bits(c1, prefix_bytes);
+        // A third character is there when its bytes are not zero (the text's NUL, or the
+        // segment's end).
+        let longer = (prefix_bytes != pair_bytes) & (w & prefix == prefix);
+        (longer | (w & pair == pair)).then_some(longer)
     }
 
-    /// The index of the first record of the bucket of `c1` and `c2`.
+    /// The index of the first record of the bucket of `c1` and `c2`, and the bucket's
+    /// [`inline_of`] word.
     #[inline(always)]
-    fn bucket(&self, c1: u32, c2: u32) -> Option<usize> {
+    fn bucket(&self, c1: u32, c2: u32) -> Option<(usize, u64)> {
         let pair = pack_pair(c1, c2);
         let mask = self.slots.len().wrapping_sub(1);
         let s = slot_of(pair, self.shift) & mask;
-        let a = *self.slots.get(s)?;
-        let b = *self.slots.get((s + 1) & mask)?;
+        let [a, a_inline] = *self.slots.get(s)?;
         if a & PAIR_KEY_MASK == pair {
-            return Some((a >> PAIR_KEY_BITS) as usize);
+            return Some(((a >> PAIR_KEY_BITS) as usize, a_inline));
         }
-        if b & PAIR_KEY_MASK == pair {
-            return Some((b >> PAIR_KEY_BITS) as usize);
-        }
-        if a == NO_SLOT || b == NO_SLOT {
+        if a == NO_SLOT {
             return None;
         }
-        self.bucket_far(pair, (s + 2) & mask)
+        self.bucket_far(pair, (s + 1) & mask)
     }
 
-    /// [`PhraseIndex::bucket`] past the first two slots.
+    /// [`PhraseIndex::bucket`] past the first slot.
     #[cold]
-    fn bucket_far(&self, pair: u64, mut s: usize) -> Option<usize> {
+    fn bucket_far(&self, pair: u64, mut s: usize) -> Option<(usize, u64)> {
         let mask = self.slots.len() - 1;
         loop {
-            let slot = *self.slots.get(s)?;
+            let [slot, inline] = *self.slots.get(s)?;
             if slot & PAIR_KEY_MASK == pair {
-                return Some((slot >> PAIR_KEY_BITS) as usize);
+                return Some(((slot >> PAIR_KEY_BITS) as usize, inline));
             }
             if slot == NO_SLOT {
                 return None;
@@ -394,23 +408,99 @@ impl PhraseIndex {
     }
 }
 
+/// The bucket has a two-character key whose value (at most two characters) is inline.
+const INLINE_TWO: u64 = 1 << 63;
+/// The bucket has keys of three or more characters.
+const INLINE_LONGER: u64 = 1 << 62;
+const INLINE_DICT_SHIFT: u32 = 56;
+const INLINE_COUNT_SHIFT: u32 = 42;
+
+/// The inline word of a bucket (its records in bucket order): the value of its first
+/// two-character key when that value has at most two characters (0 of them: the value is
+/// the key), the key's dictionary, and whether longer keys share the pair.
+fn inline_of<'r>(bucket: impl Iterator<Item = &'r RawPhrase>) -> u64 {
+    let mut word = 0;
+    let mut two = None;
+    for r in bucket {
+        if r.key.chars().count() > 2 {
+            word |= INLINE_LONGER;
+        } else if two.is_none() {
+            two = Some(r);
+        }
+    }
+    let Some(r) = two else { return word };
+    let chars: Vec<char> = r.value.chars().collect();
+    let (count, a, b) = match chars[..] {
+        _ if r.value == r.key => (0, 0, 0),
+        [a] => (1, a as u64, 0),
+        [a, b] => (2, a as u64, b as u64),
+        _ => return word,
+    };
+    word | INLINE_TWO
+        | (u64::from(r.dict) << INLINE_DICT_SHIFT)
+        | (count << INLINE_COUNT_SHIFT)
+        | (b << 21)
+        | a
+}
+
+/// How many characters the inline value has (0: the value is the key), when the bucket's
+/// inline two-character key is the match: no longer key can follow (`longer` is false or
+/// the bucket has none) and its dictionary comes no later than the owner of the first
+/// character's one-character key.
+#[inline(always)]
+fn inline_match(inline: u64, longer: bool, owner: u8) -> Option<u64> {
+    let ok = inline & INLINE_TWO != 0
+        && (!longer || inline & INLINE_LONGER == 0)
+        && ((inline >> INLINE_DICT_SHIFT) & 0x3F) as u8 <= owner;
+    ok.then_some((inline >> INLINE_COUNT_SHIFT) & 3)
+}
+
+/// Character `k` (0 or 1) of an inline value.
+#[inline(always)]
+fn inline_char(inline: u64, k: u32) -> char {
+    char::from_u32(((inline >> (21 * k)) & 0x1F_FFFF) as u32).unwrap_or('\u{FFFD}')
+}
+
 #[inline(always)]
 fn pack_pair(c1: u32, c2: u32) -> u64 {
     (u64::from(c1) << 21) | u64::from(c2)
 }
 
-/// The first three characters of a key (`c3` is 0 for a two-character key).
+/// The first character of a key and the UTF-8 bytes of its second (little-endian), for
+/// the filter word.
 #[inline(always)]
-fn pack_triple(c1: u32, c2: u32, c3: u32) -> u64 {
-    (u64::from(c1) << 42) | (u64::from(c2) << 21) | u64::from(c3)
+fn pack_filter_pair(c1: u32, c2_bytes: u64) -> u64 {
+    (u64::from(c1) << 32) ^ c2_bytes
 }
 
-/// Three bits of a filter word for the first three characters of a key (`c3` is 0 for a
-/// two-character key), from a hash apart from the one that picks the word.
+/// Three bits of a filter word for the first character of a key and the UTF-8 bytes of
+/// its second and third characters (little-endian; of a two-character key, the second's),
+/// from a hash apart from the one that picks the word.
 #[inline(always)]
-fn filter_bits(c1: u32, c2: u32, c3: u32) -> u64 {
-    let h = pack_triple(c1, c2, c3).wrapping_mul(0xD6E8_FEB8_6659_FD93);
+fn filter_bits(c1: u32, bytes: u64) -> u64 {
+    let h = (bytes ^ (u64::from(c1) << 43)).wrapping_mul(0xD6E8_FEB8_6659_FD93);
+    let h = h ^ (h >> 29);
     (1 << (h >> 58)) | (1 << ((h >> 52) & 63)) | (1 << ((h >> 46) & 63))
+}
+
+/// Up to eight bytes, little-endian and zero-padded.
+fn le_bytes(bytes: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    let n = bytes.len().min(8);
+    word[..n].copy_from_slice(&bytes[..n]);
+    u64::from_le_bytes(word)
+}
+
+/// The mask of the low `n` bytes of a word (`n` from 0 to 8).
+#[inline(always)]
+fn low_bytes(n: usize) -> u64 {
+    u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0)
+}
+
+/// The length of the UTF-8 sequence whose lead byte is `b` (0 gives 1), without branches.
+#[inline(always)]
+fn lead_len(b: u8) -> usize {
+    1 + usize::from(b >= 0xC0) + usize::from(b >= 0xE0) + usize::from(b >= 0xF0)
 }
 
 #[inline(always)]
@@ -636,8 +726,8 @@ impl Step {
         len: usize,
         e: Entry,
     ) -> Option<(usize, Value<'_>)> {
-        let (c2, rest_at) = self.phrase_candidate(text, i, end, cp, len)?;
-        self.phrase_probe(text, end, cp, c2, rest_at, e)
+        let (c2, rest_at, longer) = self.phrase_candidate(text, i, end, cp, len)?;
+        self.phrase_probe(text, end, cp, c2, rest_at, longer, e)
     }
 
     /// Whether the filter lets a phrase start at `i` (whose character is `cp`, `len`
@@ -650,16 +740,19 @@ impl Step {
         end: usize,
         cp: u32,
         len: usize,
-    ) -> Option<(u32, usize)> {
+    ) -> Option<(u32, usize, bool)> {
         let bytes = text.as_bytes();
         let second = i + len;
         if second >= end {
             return None;
         }
+        let next = match bytes.get(second..second + 8) {
+            Some(b) if second + 8 <= end => u64::from_le_bytes(b.try_into().unwrap_or([0; 8])),
+            _ => le_bytes(bytes.get(second..end).unwrap_or(&[])),
+        };
+        let longer = self.phrases.may_have(cp, next)?;
         let (c2, len2) = decode(bytes, second);
-        let third = second + len2;
-        let c3 = if third < end { decode(bytes, third).0 } else { 0 };
-        self.phrases.may_have(cp, c2, c3).then_some((c2, third))
+        Some((c2, second + len2, longer))
     }
 
     /// [`Step::phrase_at`] for the writing loop: appends the match's value to `out` and
@@ -676,8 +769,8 @@ impl Step {
         e: Entry,
         out: &mut String,
     ) -> Option<usize> {
-        let (c2, rest_at) = self.phrase_candidate(text, i, end, cp, len)?;
-        self.phrase_probe_write(text, i, end, cp, c2, rest_at, e, out)
+        let (c2, rest_at, longer) = self.phrase_candidate(text, i, end, cp, len)?;
+        self.phrase_probe_write(text, i, end, cp, c2, rest_at, longer, e, out)
     }
 
     /// [`Step::phrase_probe`] that appends the value of the match at `i` to `out`.
@@ -691,10 +784,22 @@ impl Step {
         cp: u32,
         c2: u32,
         rest_at: usize,
+        longer: bool,
         e: Entry,
         out: &mut String,
     ) -> Option<usize> {
-        let first = self.phrases.bucket(cp, c2)?;
+        let (first, inline) = self.phrases.bucket(cp, c2)?;
+        if let Some(n) = inline_match(inline, longer, e.owner) {
+            match n {
+                0 => out.push_str(text.get(i..rest_at).unwrap_or("")),
+                1 => out.push(inline_char(inline, 0)),
+                _ => {
+                    out.push(inline_char(inline, 0));
+                    out.push(inline_char(inline, 1));
+                }
+            }
+            return Some(rest_at);
+        }
         let (j, value) = self.phrase_in_bucket(text, end, rest_at, first, e)?;
         match value {
             Value::Same => out.push_str(text.get(i..j).unwrap_or("")),
@@ -706,6 +811,7 @@ impl Step {
 
     /// [`Step::phrase_at`] once the filter let `cp c2` through: the bucket and its match.
     #[inline(never)]
+    #[allow(clippy::too_many_arguments)]
     fn phrase_probe(
         &self,
         text: &str,
@@ -713,9 +819,15 @@ impl Step {
         cp: u32,
         c2: u32,
         rest_at: usize,
+        longer: bool,
         e: Entry,
     ) -> Option<(usize, Value<'_>)> {
-        let first = self.phrases.bucket(cp, c2)?;
+        let (first, inline) = self.phrases.bucket(cp, c2)?;
+        match inline_match(inline, longer, e.owner) {
+            Some(0) => return Some((rest_at, Value::Same)),
+            Some(1) => return Some((rest_at, Value::Char(inline_char(inline, 0)))),
+            _ => {}
+        }
         self.phrase_in_bucket(text, end, rest_at, first, e)
     }
 
