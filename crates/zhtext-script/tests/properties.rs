@@ -79,6 +79,46 @@ static T2S: LazyLock<Vec<Vec<HashMap<&'static str, &'static str>>>> =
 static S2T: LazyLock<Vec<Vec<HashMap<&'static str, &'static str>>>> =
     LazyLock::new(|| vec![vec![map_of(&[ST_PHRASES, ST_REGIONAL]), map_of(&[ST_CHARS])]]);
 
+const TW_VARIANTS_PHRASES: &str = include_str!("../data/TWVariantsPhrases.txt");
+const TW_VARIANTS: &str = include_str!("../data/TWVariants.txt");
+const TW_VARIANTS_REV_PHRASES: &str = include_str!("../data/TWVariantsRevPhrases.txt");
+const TW_VARIANTS_REV: &str = include_str!("../data/TWVariantsRev.txt");
+const HK_VARIANTS_PHRASES: &str = include_str!("../data/HKVariantsPhrases.txt");
+const HK_VARIANTS: &str = include_str!("../data/HKVariants.txt");
+const HK_VARIANTS_REV_PHRASES: &str = include_str!("../data/HKVariantsRevPhrases.txt");
+const HK_VARIANTS_REV: &str = include_str!("../data/HKVariantsRev.txt");
+const JP_PHRASES: &str = include_str!("../data/JPShinjitaiPhrases.txt");
+const JP_CHARS: &str = include_str!("../data/JPShinjitaiCharacters.txt");
+const JP_CHARS_REV: &str = include_str!("../data/JPShinjitaiCharactersRev.txt");
+
+/// The configurations of one dictionary group and no segmentation, with their group.
+static ONE_STEP: LazyLock<
+    Vec<(Config, Vec<&'static str>, Vec<HashMap<&'static str, &'static str>>)>,
+> = LazyLock::new(|| {
+    [
+        (Config::T2tw, vec![TW_VARIANTS_PHRASES, TW_VARIANTS]),
+        (Config::Tw2t, vec![TW_VARIANTS_REV_PHRASES, TW_VARIANTS_REV]),
+        (Config::T2hk, vec![HK_VARIANTS_PHRASES, HK_VARIANTS]),
+        (Config::Hk2t, vec![HK_VARIANTS_REV_PHRASES, HK_VARIANTS_REV]),
+        (Config::Jp2t, vec![JP_PHRASES, JP_CHARS]),
+        (Config::T2jp, vec![JP_CHARS_REV]),
+    ]
+    .into_iter()
+    .map(|(config, files)| {
+        // Keys, values, and keys cut short or run on, so that matches fail late too.
+        let mut words = Vec::new();
+        for (k, v) in files.iter().flat_map(|f| entries(f)) {
+            words.extend([k, v]);
+            if let Some((i, _)) = k.char_indices().last().filter(|&(i, _)| i > 0) {
+                words.push(&k[..i]);
+            }
+        }
+        let group = files.iter().map(|f| map_of(&[f])).collect();
+        (config, words, group)
+    })
+    .collect()
+});
+
 fn word_text() -> impl Strategy<Value = String> {
     let filler = prop::sample::select(vec!["的", "，", "a", " ", "1", "。", "\n", "是", "了"]);
     let word = prop::sample::select(WORDS.clone());
@@ -156,6 +196,18 @@ proptest! {
         prop_assert_eq!(fast, oracle(&T2S, &text));
         let fast = Converter::s2t().apply(&text).into_owned();
         prop_assert_eq!(fast, oracle(&S2T, &text));
+    }
+
+    #[test]
+    fn one_step_configs_equal_oracle(k in 0..6usize, picks in prop::collection::vec(any::<prop::sample::Index>(), 0..24)) {
+        let (config, words, group) = &ONE_STEP[k];
+        let fillers = ["的", "，", "a", "\n", "了"];
+        let text: String = picks
+            .iter()
+            .map(|p| if p.index(8) == 0 { fillers[p.index(fillers.len())] } else { p.get(words) })
+            .collect();
+        let fast = Converter::new(*config).apply(&text).into_owned();
+        prop_assert_eq!(fast, oracle(std::slice::from_ref(group), &text));
     }
 
     #[test]
