@@ -92,9 +92,10 @@ const JP_CHARS: &str = include_str!("../data/JPShinjitaiCharacters.txt");
 const JP_CHARS_REV: &str = include_str!("../data/JPShinjitaiCharactersRev.txt");
 
 /// The configurations of one dictionary group and no segmentation, with their group.
-static ONE_STEP: LazyLock<
-    Vec<(Config, Vec<&'static str>, Vec<HashMap<&'static str, &'static str>>)>,
-> = LazyLock::new(|| {
+/// One dictionary group: its dictionaries in order.
+type Group = Vec<HashMap<&'static str, &'static str>>;
+
+static ONE_STEP: LazyLock<Vec<(Config, Vec<&'static str>, Group)>> = LazyLock::new(|| {
     [
         (Config::T2tw, vec![TW_VARIANTS_PHRASES, TW_VARIANTS]),
         (Config::Tw2t, vec![TW_VARIANTS_REV_PHRASES, TW_VARIANTS_REV]),
