@@ -6,6 +6,7 @@ use zhtext_core::{OffsetMap, Span, Transform};
 
 use crate::config::{Config, Plan};
 use crate::guard::Guard;
+use crate::staged::Staged;
 use crate::tables::{
     CHANGE, COMPAT, IDS, PHRASE, SLOW, Step, StepId, TARGET, Value, decode, ids_len, utf8_len,
 };
@@ -156,7 +157,7 @@ impl Step {
                 continue;
             }
             if busy == CHANGE && !guarded {
-                sink.replace_char(text, i, i + len, e.repl);
+                sink.replace_char(text, i, i + len, e.repl());
                 i += len;
                 if writing {
                     self.run_writing(text, i, end, sink.out, check_compat)?;
@@ -222,9 +223,10 @@ impl Step {
         let (out, Some(map)) = (&mut **out, map.as_deref_mut()) else {
             return Ok(());
         };
+        let out = &mut Staged::new(out);
         let bytes = text.as_bytes();
         let ascii_plain = self.ascii_plain;
-        let mut edit = |out: &mut String, i: usize, j: usize, from: usize| {
+        let mut edit = |out: &mut Staged<'_>, i: usize, j: usize, from: usize| {
             map.push(Span { start: i, end: j }, Span { start: from - base, end: out.len() - base });
         };
         let mut i = start;
@@ -237,7 +239,7 @@ impl Step {
             let e = self.entry(cp);
             if len < 4 && e.flags & SLOW == 0 {
                 let from = out.len();
-                out.push(e.repl);
+                out.put(e.utf8, e.len);
                 if e.flags & CHANGE != 0 {
                     edit(out, i, i + len, from);
                 }
@@ -285,6 +287,7 @@ impl Step {
         out: &mut String,
         check_compat: bool,
     ) -> Result<(), NeedsNormalization> {
+        let out = &mut Staged::new(out);
         let bytes = text.as_bytes();
         let ascii_plain = self.ascii_plain;
         let mut i = start;
@@ -297,7 +300,7 @@ impl Step {
             let (cp, len) = decode(bytes, i);
             let e = self.entry(cp);
             if len < 4 && e.flags & SLOW == 0 {
-                out.push(e.repl);
+                out.put(e.utf8, e.len);
                 i += len;
                 continue;
             }
@@ -305,7 +308,7 @@ impl Step {
                 if let Some(j) = self.phrase_write(text, i, end, cp, len, e, out) {
                     i = j;
                 } else {
-                    out.push(e.repl);
+                    out.put(e.utf8, e.len);
                     i += len;
                 }
                 continue;
@@ -323,7 +326,7 @@ impl Step {
         text: &str,
         i: usize,
         end: usize,
-        out: &mut String,
+        out: &mut Staged<'_>,
         check_compat: bool,
     ) -> Result<usize, NeedsNormalization> {
         let (cp, len) = decode(text.as_bytes(), i);
@@ -423,7 +426,7 @@ impl Step {
 
 /// Appends the ASCII run at `text[i..end]` (`text[i]` is ASCII) to `out`; returns its end.
 #[inline]
-fn copy_ascii(text: &str, i: usize, end: usize, out: &mut String) -> usize {
+fn copy_ascii(text: &str, i: usize, end: usize, out: &mut Staged<'_>) -> usize {
     let bytes = text.as_bytes();
     let mut k = i + 1;
     while k + 8 <= end {

@@ -99,6 +99,7 @@ mod converter;
 mod detect;
 mod error;
 mod guard;
+mod staged;
 #[cfg(feature = "opencc-sys")]
 mod system;
 mod tables;

@@ -16,6 +16,8 @@ use std::sync::{LazyLock, OnceLock};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::staged::Staged;
+
 /// One OpenCC dictionary file embedded in the crate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum File {
@@ -217,16 +219,33 @@ const NO_OWNER: u8 = u8::MAX;
 /// What the table knows about one code point; 8 bytes.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Entry {
-    /// The replacement when `flags & CHANGE` (and not `LONG`); else, in the BMP, the
-    /// character itself (`'\0'` for surrogates and astral characters).
-    pub(crate) repl: char,
+    /// The UTF-8 bytes (little-endian, `len` of them) of the replacement when
+    /// `flags & CHANGE` (and not `LONG`); else, in the BMP, of the character itself (`'\0'`
+    /// for surrogates and astral characters). Ready to be stored as they are.
+    pub(crate) utf8: u32,
+    pub(crate) len: u8,
     /// `CHANGE | PHRASE | IDS | COMPAT | LONG | TARGET`; 0 means "copy, nothing to do".
     pub(crate) flags: u8,
     /// The index in the group of the first dictionary with this character as a key.
     pub(crate) owner: u8,
 }
 
-pub(crate) const EMPTY: Entry = Entry { repl: '\0', flags: 0, owner: NO_OWNER };
+pub(crate) const EMPTY: Entry = Entry { utf8: 0, len: 1, flags: 0, owner: NO_OWNER };
+
+impl Entry {
+    /// The replacement (see [`Entry::utf8`]).
+    pub(crate) fn repl(self) -> char {
+        let bytes = self.utf8.to_le_bytes();
+        let utf8 = bytes.get(..usize::from(self.len)).unwrap_or(&[]);
+        std::str::from_utf8(utf8).ok().and_then(|s| s.chars().next()).unwrap_or('\0')
+    }
+
+    fn set_repl(&mut self, c: char) {
+        let mut bytes = [0u8; 4];
+        self.len = c.encode_utf8(&mut bytes).len() as u8;
+        self.utf8 = u32::from_le_bytes(bytes);
+    }
+}
 
 /// One multi-character key of a group, in [`PhraseIndex::records`]: the key's bytes after
 /// its first two characters and its value lie at `blob[at..]`, one after the other.
@@ -321,8 +340,9 @@ impl PhraseIndex {
             let c3_len = rest.chars().next().map_or(0, char::len_utf8);
             let c2_bytes = le_bytes(&after_c1[..r.c2.len_utf8()]);
             let prefix_bytes = le_bytes(&after_c1[..r.c2.len_utf8() + c3_len]);
-            let word = slot_of(pack_filter_pair(r.c1 as u32, c2_bytes), filter_shift);
-            filter[word] |= filter_bits(r.c1 as u32, prefix_bytes);
+            let (word, pair_bits, prefix_bits) =
+                filter_probe(r.c1 as u32, c2_bytes, prefix_bytes, filter_shift);
+            filter[word] |= if c3_len == 0 { pair_bits } else { prefix_bits };
             let at = u32::try_from(blob.len()).expect("dictionaries are small");
             blob.push_str(rest);
             blob.push_str(r.value);
@@ -345,17 +365,20 @@ impl PhraseIndex {
     /// Whether a key may start with `c1` followed by the text whose first bytes are `next`
     /// (little-endian, zero past the segment's end): `Some(longer)` when a key may start
     /// there, `longer` when one of three or more characters may. No false negatives. One
-    /// load: the pair picks a word of the filter, which holds [`filter_bits`] of every
+    /// load: the pair picks a word of the filter, which holds [`filter_probe`]'s bits of every
     /// key's first three characters (of the two-character keys: the pair).
     #[inline(always)]
     fn may_have(&self, c1: u32, next: u64) -> Option<bool> {
-        let len2 = lead_len(next as u8);
-        let pair_bytes = next & low_bytes(len2);
-        let len3 = lead_len((next >> (8 * len2)) as u8);
-        let prefix_bytes = next & low_bytes(len2 + len3);
-        let w = *self.filter.get(slot_of(pack_filter_pair(c1, pair_bytes), self.filter_shift))?;
-        let pair = filter_bits(c1, pair_bytes);
-        let prefix = filter_bits(c1, prefix_bytes);
+        // Two three-byte characters (most of Chinese text) need no length computation.
+        let (pair_bytes, prefix_bytes) = if next & 0xF000_00F0 == 0xE000_00E0 {
+            (next & 0xFF_FFFF, next & 0xFFFF_FFFF_FFFF)
+        } else {
+            let len2 = lead_len(next as u8);
+            let len3 = lead_len((next >> (8 * len2)) as u8);
+            (next & low_bytes(len2), next & low_bytes(len2 + len3))
+        };
+        let (word, pair, prefix) = filter_probe(c1, pair_bytes, prefix_bytes, self.filter_shift);
+        let w = *self.filter.get(word)?;
         // A third character is there when its bytes are not zero (the text's NUL, or the
         // segment's end).
         let longer = (prefix_bytes != pair_bytes) & (w & prefix == prefix);
@@ -466,22 +489,45 @@ fn pack_pair(c1: u32, c2: u32) -> u64 {
     (u64::from(c1) << 21) | u64::from(c2)
 }
 
-/// The first character of a key and the UTF-8 bytes of its second (little-endian), for
-/// the filter word.
+/// Where the filter keeps a key's first characters: from the first character and the UTF-8
+/// bytes (little-endian) of the second, and of the second and third, the index of the word
+/// (the top bits of a hash of the pair), the three bits that stand for a two-character key
+/// (from the middle bits of that hash), and the three bits that stand for a longer key's
+/// first three characters (from a second hash). Two multiplications and two loads from a
+/// table in L1, for both questions.
 #[inline(always)]
-fn pack_filter_pair(c1: u32, c2_bytes: u64) -> u64 {
-    (u64::from(c1) << 32) ^ c2_bytes
+fn filter_probe(c1: u32, pair_bytes: u64, prefix_bytes: u64, shift: u32) -> (usize, u64, u64) {
+    let h1 = ((u64::from(c1) << 32) ^ pair_bytes).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let word = (h1 >> shift) as usize;
+    let pair = FILTER_MASKS[((h1 >> 20) & 1023) as usize];
+    let h2 = (prefix_bytes ^ h1).wrapping_mul(0xD6E8_FEB8_6659_FD93);
+    let prefix = FILTER_MASKS[(h2 >> 54) as usize];
+    (word, pair, prefix)
 }
 
-/// Three bits of a filter word for the first character of a key and the UTF-8 bytes of
-/// its second and third characters (little-endian; of a two-character key, the second's),
-/// from a hash apart from the one that picks the word.
-#[inline(always)]
-fn filter_bits(c1: u32, bytes: u64) -> u64 {
-    let h = (bytes ^ (u64::from(c1) << 43)).wrapping_mul(0xD6E8_FEB8_6659_FD93);
-    let h = h ^ (h >> 29);
-    (1 << (h >> 58)) | (1 << ((h >> 52) & 63)) | (1 << ((h >> 46) & 63))
-}
+/// Masks of three distinct bits of a filter word, picked by ten bits of a hash.
+static FILTER_MASKS: [u64; 1024] = {
+    let mut masks = [0u64; 1024];
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut i = 0;
+    while i < masks.len() {
+        let mut mask = 0u64;
+        let mut bits = 0;
+        while bits < 3 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let bit = 1u64 << (x >> 58);
+            if mask & bit == 0 {
+                mask |= bit;
+                bits += 1;
+            }
+        }
+        masks[i] = mask;
+        i += 1;
+    }
+    masks
+};
 
 /// Up to eight bytes, little-endian and zero-padded.
 fn le_bytes(bytes: &[u8]) -> u64 {
@@ -591,7 +637,7 @@ impl Step {
                                 let mut vchars = value.chars();
                                 match (vchars.next(), vchars.next()) {
                                     (Some(v), None) => {
-                                        e.repl = v;
+                                        e.set_repl(v);
                                         e.flags |= CHANGE;
                                         targets.insert(v as u32);
                                     }
@@ -645,7 +691,7 @@ impl Step {
         let ascii_plain = bmp[..0x80].iter().all(|e| e.flags == 0);
         for (cp, e) in (0u32..).zip(bmp.iter_mut()) {
             if e.flags & CHANGE == 0 {
-                e.repl = char::from_u32(cp).unwrap_or('\0');
+                e.set_repl(char::from_u32(cp).unwrap_or('\0'));
             }
         }
         Step { bmp, astral, long_values, phrases, kept: OnceLock::new(), ascii_plain }
@@ -707,7 +753,7 @@ impl Step {
         let value = if e.flags & LONG != 0 {
             Value::Str(self.long_values.get(&cp).copied().unwrap_or(""))
         } else if e.flags & CHANGE != 0 {
-            Value::Char(e.repl)
+            Value::Char(e.repl())
         } else {
             Value::Same
         };
@@ -767,7 +813,7 @@ impl Step {
         cp: u32,
         len: usize,
         e: Entry,
-        out: &mut String,
+        out: &mut Staged<'_>,
     ) -> Option<usize> {
         let (c2, rest_at, longer) = self.phrase_candidate(text, i, end, cp, len)?;
         self.phrase_probe_write(text, i, end, cp, c2, rest_at, longer, e, out)
@@ -786,7 +832,7 @@ impl Step {
         rest_at: usize,
         longer: bool,
         e: Entry,
-        out: &mut String,
+        out: &mut Staged<'_>,
     ) -> Option<usize> {
         let (first, inline) = self.phrases.bucket(cp, c2)?;
         if let Some(n) = inline_match(inline, longer, e.owner) {
