@@ -6,9 +6,9 @@ use zhtext_core::{OffsetMap, Span, Transform};
 
 use crate::config::{Config, Plan};
 use crate::guard::Guard;
-use crate::staged::Staged;
+use crate::staged::{STAGE, Stage, Staged};
 use crate::tables::{
-    CHANGE, COMPAT, IDS, PHRASE, SLOW, Step, StepId, TARGET, Value, decode, ids_len, utf8_len,
+    CHANGE, COMPAT, Emit, IDS, PHRASE, SLOW, Step, StepId, TARGET, Value, decode, ids_len, utf8_len,
 };
 
 /// Converts between Simplified and Traditional Chinese (and regional forms) exactly as
@@ -287,66 +287,87 @@ impl Step {
         out: &mut String,
         check_compat: bool,
     ) -> Result<(), NeedsNormalization> {
-        let out = &mut Staged::new(out);
+        let mut stage = Stage::new();
+        let mut n = 0;
         let bytes = text.as_bytes();
         let ascii_plain = self.ascii_plain;
         let mut i = start;
         while i < end {
+            if n >= STAGE {
+                stage.flush(out, n);
+                n = 0;
+            }
             let b0 = bytes[i];
             if b0 < 0x80 && ascii_plain {
-                i = copy_ascii(text, i, end, out);
+                let k = ascii_end(bytes, i, end);
+                n = stage.push_str(out, n, &text[i..k]);
+                i = k;
                 continue;
             }
             let (cp, len) = decode(bytes, i);
             let e = self.entry(cp);
             if len < 4 && e.flags & SLOW == 0 {
-                out.put(e.utf8, e.len);
+                n = stage.put(out, n, u64::from(e.utf8), e.len);
                 i += len;
                 continue;
             }
             if len < 4 && e.flags & SLOW == PHRASE {
-                if let Some(j) = self.phrase_write(text, i, end, cp, len, e, out) {
-                    i = j;
-                } else {
-                    out.put(e.utf8, e.len);
-                    i += len;
+                match self.phrase_write(text, i, end, cp, len, e) {
+                    Some((j, Emit::Bytes(b, l))) => {
+                        n = stage.put(out, n, b, l);
+                        i = j;
+                    }
+                    Some((j, Emit::Text(s))) => {
+                        n = stage.push_str(out, n, s);
+                        i = j;
+                    }
+                    None => {
+                        n = stage.put(out, n, u64::from(e.utf8), e.len);
+                        i += len;
+                    }
                 }
                 continue;
             }
-            i = self.write_slow(text, i, end, out, check_compat)?;
+            match self.write_slow(text, i, end, check_compat) {
+                Ok((j, emit)) => {
+                    n = match emit {
+                        Emit::Bytes(b, l) => stage.put(out, n, b, l),
+                        Emit::Text(s) => stage.push_str(out, n, s),
+                    };
+                    i = j;
+                }
+                Err(e) => {
+                    stage.flush(out, n);
+                    return Err(e);
+                }
+            }
         }
+        stage.flush(out, n);
         Ok(())
     }
 
     /// One position of [`Step::run_writing`] that needs the general path (IDS, compatibility
     /// ideographs, long one-character values, astral characters); returns where it ends.
     #[cold]
-    fn write_slow(
-        &self,
-        text: &str,
+    fn write_slow<'a>(
+        &'a self,
+        text: &'a str,
         i: usize,
         end: usize,
-        out: &mut Staged<'_>,
         check_compat: bool,
-    ) -> Result<usize, NeedsNormalization> {
+    ) -> Result<(usize, Emit<'a>), NeedsNormalization> {
         let (cp, len) = decode(text.as_bytes(), i);
         let e = self.entry(cp);
         if e.flags & IDS != 0 {
             let n = ids_len(text, i, end);
             let j = i + if n == 0 { len } else { n };
-            out.push_str(&text[i..j]);
-            return Ok(j);
+            return Ok((j, Emit::Text(&text[i..j])));
         }
         if check_compat && e.flags & COMPAT != 0 {
             return Err(NeedsNormalization);
         }
         let (j, value) = self.lookup(text, i, end, cp, len, e).unwrap_or((i + len, Value::Same));
-        match value {
-            Value::Same => out.push_str(&text[i..j]),
-            Value::Char(c) => out.push(c),
-            Value::Str(s) => out.push_str(s),
-        }
-        Ok(j)
+        Ok((j, Emit::of(value, &text[i..j])))
     }
 
     /// Whether [`Guard::SkipConverted`] leaves the match `text[i..j]` alone.
@@ -656,4 +677,21 @@ impl Transform for Converter {
             Cow::Borrowed(input)
         }
     }
+}
+
+/// The end of the ASCII run at `bytes[i..end]` (`bytes[i]` is ASCII).
+#[inline]
+fn ascii_end(bytes: &[u8], i: usize, end: usize) -> usize {
+    let mut k = i + 1;
+    while k + 8 <= end {
+        let word = u64::from_le_bytes(bytes[k..k + 8].try_into().expect("slice of eight bytes"));
+        if word & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        k += 8;
+    }
+    while k < end && bytes[k] < 0x80 {
+        k += 1;
+    }
+    k
 }

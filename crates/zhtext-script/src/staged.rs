@@ -1,8 +1,8 @@
-//! [`Staged`]: the writing loops' output, gathered in a small buffer and appended to the
-//! `String` a block at a time.
+//! [`Staged`] and [`Stage`]: the writing loops' output, gathered in a small buffer and
+//! appended to the `String` a block at a time.
 
 /// Bytes gathered before they are appended.
-const STAGE: usize = 512;
+pub(crate) const STAGE: usize = 512;
 
 /// Appends to a `String` through a buffer on the stack.
 ///
@@ -90,6 +90,65 @@ impl Drop for Staged<'_> {
     }
 }
 
+/// The writing loop's buffer: the loop keeps the count of staged bytes in a local, so it
+/// stays in a register (a writer passed by reference to calls keeps it in memory, a store
+/// and a load per character).
+pub(crate) struct Stage {
+    buf: [u8; STAGE + 64],
+}
+
+impl Stage {
+    pub(crate) fn new() -> Stage {
+        Stage { buf: [0; STAGE + 64] }
+    }
+
+    /// Stages the `len` bytes of `bytes` (little-endian, whole UTF-8 sequences) after `n`
+    /// staged bytes; returns the new count.
+    #[inline(always)]
+    pub(crate) fn put(&mut self, out: &mut String, n: usize, bytes: u64, len: u8) -> usize {
+        match self.buf.get_mut(n..n + 8) {
+            Some(slot) => {
+                slot.copy_from_slice(&bytes.to_le_bytes());
+                n + usize::from(len)
+            }
+            None => self.put_cold(out, n, bytes, len),
+        }
+    }
+
+    #[cold]
+    fn put_cold(&mut self, out: &mut String, n: usize, bytes: u64, len: u8) -> usize {
+        self.flush(out, n);
+        self.buf[..8].copy_from_slice(&bytes.to_le_bytes());
+        usize::from(len)
+    }
+
+    /// Stages `s` after `n` staged bytes (or appends it, when long); returns the new count.
+    #[inline(always)]
+    pub(crate) fn push_str(&mut self, out: &mut String, n: usize, s: &str) -> usize {
+        match self.buf.get_mut(n..n + s.len()) {
+            Some(slot) => {
+                slot.copy_from_slice(s.as_bytes());
+                n + s.len()
+            }
+            None => {
+                self.flush(out, n);
+                out.push_str(s);
+                0
+            }
+        }
+    }
+
+    /// Appends the `n` staged bytes to `out`.
+    #[inline(never)]
+    pub(crate) fn flush(&self, out: &mut String, n: usize) {
+        let staged = self.buf.get(..n).unwrap_or(&self.buf);
+        match simdutf8::basic::from_utf8(staged) {
+            Ok(text) => out.push_str(text),
+            Err(_) => out.push_str(&String::from_utf8_lossy(staged)),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,6 +171,35 @@ mod tests {
             w.push_str("");
         }
         let expected = format!("前aé中𠀀，{long}{}", "字".repeat(STAGE));
+        assert_eq!(out, expected);
+    }
+
+    #[test]
+    fn the_stage_keeps_order_across_flushes_and_long_strings() {
+        let mut out = String::from("前");
+        let mut stage = Stage::new();
+        let mut n = 0;
+        let long = "長".repeat(STAGE);
+        let mut expected = String::from("前");
+        for round in 0..3 * STAGE {
+            if n >= STAGE {
+                stage.flush(&mut out, n);
+                n = 0;
+            }
+            let (c, s) = match round % 4 {
+                0 => ('中', ""),
+                1 => ('a', "，"),
+                2 => ('𠀀', ""),
+                _ => ('é', if round % 64 == 3 { long.as_str() } else { "" }),
+            };
+            let mut bytes = [0u8; 8];
+            let len = c.encode_utf8(&mut bytes).len() as u8;
+            n = stage.put(&mut out, n, u64::from_le_bytes(bytes), len);
+            n = stage.push_str(&mut out, n, s);
+            expected.push(c);
+            expected.push_str(s);
+        }
+        stage.flush(&mut out, n);
         assert_eq!(out, expected);
     }
 }

@@ -16,8 +16,6 @@ use std::sync::{LazyLock, OnceLock};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::staged::Staged;
-
 /// One OpenCC dictionary file embedded in the crate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum File {
@@ -433,10 +431,12 @@ impl PhraseIndex {
 
 /// The bucket has a two-character key whose value (at most two characters) is inline.
 const INLINE_TWO: u64 = 1 << 63;
+/// The two-character key's value is the key itself.
+const INLINE_SAME: u64 = 1 << 61;
 /// The bucket has keys of three or more characters.
 const INLINE_LONGER: u64 = 1 << 62;
-const INLINE_DICT_SHIFT: u32 = 56;
-const INLINE_COUNT_SHIFT: u32 = 42;
+const INLINE_DICT_SHIFT: u32 = 52;
+const INLINE_LEN_SHIFT: u32 = 48;
 
 /// The inline word of a bucket (its records in bucket order): the value of its first
 /// two-character key when that value has at most two characters (0 of them: the value is
@@ -452,18 +452,14 @@ fn inline_of<'r>(bucket: impl Iterator<Item = &'r RawPhrase>) -> u64 {
         }
     }
     let Some(r) = two else { return word };
-    let chars: Vec<char> = r.value.chars().collect();
-    let (count, a, b) = match chars[..] {
-        _ if r.value == r.key => (0, 0, 0),
-        [a] => (1, a as u64, 0),
-        [a, b] => (2, a as u64, b as u64),
-        _ => return word,
+    let value = if r.value == r.key {
+        INLINE_SAME
+    } else if r.value.len() <= 6 {
+        le_bytes(r.value.as_bytes()) | ((r.value.len() as u64) << INLINE_LEN_SHIFT)
+    } else {
+        return word;
     };
-    word | INLINE_TWO
-        | (u64::from(r.dict) << INLINE_DICT_SHIFT)
-        | (count << INLINE_COUNT_SHIFT)
-        | (b << 21)
-        | a
+    word | INLINE_TWO | (u64::from(r.dict) << INLINE_DICT_SHIFT) | value
 }
 
 /// How many characters the inline value has (0: the value is the key), when the bucket's
@@ -471,17 +467,45 @@ fn inline_of<'r>(bucket: impl Iterator<Item = &'r RawPhrase>) -> u64 {
 /// the bucket has none) and its dictionary comes no later than the owner of the first
 /// character's one-character key.
 #[inline(always)]
-fn inline_match(inline: u64, longer: bool, owner: u8) -> Option<u64> {
-    let ok = inline & INLINE_TWO != 0
+fn inline_match(inline: u64, longer: bool, owner: u8) -> bool {
+    inline & INLINE_TWO != 0
         && (!longer || inline & INLINE_LONGER == 0)
-        && ((inline >> INLINE_DICT_SHIFT) & 0x3F) as u8 <= owner;
-    ok.then_some((inline >> INLINE_COUNT_SHIFT) & 3)
+        && ((inline >> INLINE_DICT_SHIFT) & 0xFF) as u8 <= owner
 }
 
-/// Character `k` (0 or 1) of an inline value.
+/// What an inline match writes: the key itself, or the value's bytes.
 #[inline(always)]
-fn inline_char(inline: u64, k: u32) -> char {
-    char::from_u32(((inline >> (21 * k)) & 0x1F_FFFF) as u32).unwrap_or('\u{FFFD}')
+fn inline_emit(inline: u64, key: &str) -> Emit<'_> {
+    if inline & INLINE_SAME != 0 {
+        Emit::Text(key)
+    } else {
+        Emit::Bytes(inline & 0xFFFF_FFFF_FFFF, ((inline >> INLINE_LEN_SHIFT) & 0xF) as u8)
+    }
+}
+
+/// What the writing loop appends for a match.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Emit<'a> {
+    /// Up to eight UTF-8 bytes (little-endian) of whole characters, and how many.
+    Bytes(u64, u8),
+    /// A text.
+    Text(&'a str),
+}
+
+impl<'a> Emit<'a> {
+    /// What a match with `value` at `text[i..j]` appends.
+    #[inline]
+    pub(crate) fn of(value: Value<'a>, key: &'a str) -> Emit<'a> {
+        match value {
+            Value::Same => Emit::Text(key),
+            Value::Char(c) => {
+                let mut bytes = [0u8; 8];
+                let len = c.encode_utf8(&mut bytes).len();
+                Emit::Bytes(u64::from_le_bytes(bytes), len as u8)
+            }
+            Value::Str(s) => Emit::Text(s),
+        }
+    }
 }
 
 #[inline(always)]
@@ -805,26 +829,25 @@ impl Step {
     /// returns its end, or `None` (nothing written).
     #[inline(always)]
     #[allow(clippy::too_many_arguments)]
-    pub(crate) fn phrase_write(
-        &self,
-        text: &str,
+    pub(crate) fn phrase_write<'a>(
+        &'a self,
+        text: &'a str,
         i: usize,
         end: usize,
         cp: u32,
         len: usize,
         e: Entry,
-        out: &mut Staged<'_>,
-    ) -> Option<usize> {
+    ) -> Option<(usize, Emit<'a>)> {
         let (c2, rest_at, longer) = self.phrase_candidate(text, i, end, cp, len)?;
-        self.phrase_probe_write(text, i, end, cp, c2, rest_at, longer, e, out)
+        self.phrase_probe_write(text, i, end, cp, c2, rest_at, longer, e)
     }
 
     /// [`Step::phrase_probe`] that appends the value of the match at `i` to `out`.
     #[inline(never)]
     #[allow(clippy::too_many_arguments)]
-    fn phrase_probe_write(
-        &self,
-        text: &str,
+    fn phrase_probe_write<'a>(
+        &'a self,
+        text: &'a str,
         i: usize,
         end: usize,
         cp: u32,
@@ -832,27 +855,13 @@ impl Step {
         rest_at: usize,
         longer: bool,
         e: Entry,
-        out: &mut Staged<'_>,
-    ) -> Option<usize> {
+    ) -> Option<(usize, Emit<'a>)> {
         let (first, inline) = self.phrases.bucket(cp, c2)?;
-        if let Some(n) = inline_match(inline, longer, e.owner) {
-            match n {
-                0 => out.push_str(text.get(i..rest_at).unwrap_or("")),
-                1 => out.push(inline_char(inline, 0)),
-                _ => {
-                    out.push(inline_char(inline, 0));
-                    out.push(inline_char(inline, 1));
-                }
-            }
-            return Some(rest_at);
+        if inline_match(inline, longer, e.owner) {
+            return Some((rest_at, inline_emit(inline, text.get(i..rest_at).unwrap_or(""))));
         }
         let (j, value) = self.phrase_in_bucket(text, end, rest_at, first, e)?;
-        match value {
-            Value::Same => out.push_str(text.get(i..j).unwrap_or("")),
-            Value::Char(c) => out.push(c),
-            Value::Str(s) => out.push_str(s),
-        }
-        Some(j)
+        Some((j, Emit::of(value, text.get(i..j).unwrap_or(""))))
     }
 
     /// [`Step::phrase_at`] once the filter let `cp c2` through: the bucket and its match.
@@ -869,10 +878,8 @@ impl Step {
         e: Entry,
     ) -> Option<(usize, Value<'_>)> {
         let (first, inline) = self.phrases.bucket(cp, c2)?;
-        match inline_match(inline, longer, e.owner) {
-            Some(0) => return Some((rest_at, Value::Same)),
-            Some(1) => return Some((rest_at, Value::Char(inline_char(inline, 0)))),
-            _ => {}
+        if inline_match(inline, longer, e.owner) && inline & INLINE_SAME != 0 {
+            return Some((rest_at, Value::Same));
         }
         self.phrase_in_bucket(text, end, rest_at, first, e)
     }
