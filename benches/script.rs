@@ -19,18 +19,8 @@ mod common;
 
 const TARGET_BYTES: usize = 20 << 20;
 
-fn inputs() -> (String, String) {
-    let seeds = common::SEEDS.concat();
-    let simplified = Converter::t2s().apply(&seeds).into_owned();
-    let traditional = Converter::s2t().apply(&simplified).into_owned();
-    (
-        common::repeat_to(&[&simplified], TARGET_BYTES),
-        common::repeat_to(&[&traditional], TARGET_BYTES),
-    )
-}
-
 fn bench(c: &mut Criterion) {
-    let (simplified, traditional) = inputs();
+    let (simplified, traditional) = common::script_inputs(TARGET_BYTES);
     if let Some(dir) = std::env::var_os("ZHTEXT_BENCH_DUMP") {
         let dir = std::path::PathBuf::from(dir);
         std::fs::write(dir.join("script_simplified.txt"), &simplified).expect("dump");

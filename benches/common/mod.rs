@@ -31,3 +31,16 @@ pub fn repeat_to(parts: &[&str], size: usize) -> String {
     }
     out
 }
+
+/// The script benches' inputs, about `size` bytes each: the seeds converted to Simplified
+/// with zhtext's `t2s` (the `s2t` input), and that converted to Traditional with zhtext's
+/// `s2t` (the `t2s` input).
+#[cfg(feature = "convert")]
+pub fn script_inputs(size: usize) -> (String, String) {
+    use zhtext::core::Transform;
+    use zhtext::script::Converter;
+    let seeds = SEEDS.concat();
+    let simplified = Converter::t2s().apply(&seeds).into_owned();
+    let traditional = Converter::s2t().apply(&simplified).into_owned();
+    (repeat_to(&[&simplified], size), repeat_to(&[&traditional], size))
+}
