@@ -142,7 +142,9 @@ static MARKS: LazyLock<Marks> = LazyLock::new(|| {
 #[must_use]
 pub fn detect_script(text: &str) -> Detection {
     let marks = &*MARKS;
-    let mut counts = [0u32; 3];
+    // Two counters in registers: an array indexed by the mark would chain every character's
+    // increment through memory.
+    let (mut traditional, mut simplified) = (0u32, 0u32);
     // Walks the UTF-8 bytes: characters below U+0800 (two bytes or fewer) never mark a script.
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -153,10 +155,12 @@ pub fn detect_script(text: &str) -> Detection {
             0xE0..0xF0 => (3, utf8_code(bytes, i, 3)),
             _ => (4, utf8_code(bytes, i, 4)),
         };
-        counts[usize::from(marks.of(code))] += 1;
+        let mark = marks.of(code);
+        traditional += u32::from(mark == TRADITIONAL);
+        simplified += u32::from(mark == SIMPLIFIED);
         i += len;
     }
-    classify(counts[usize::from(TRADITIONAL)], counts[usize::from(SIMPLIFIED)])
+    classify(traditional, simplified)
 }
 
 /// The code point of the `len`-byte UTF-8 sequence at `i` of `bytes` (valid UTF-8).
