@@ -13,7 +13,7 @@
 //! (one reused `String`); ferrous-opencc, much slower, in the first three rounds only.
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use ferrous_opencc::OpenCC;
 use ferrous_opencc::config::BuiltinConfig;
@@ -23,16 +23,8 @@ use zhtext::script::{Config, Converter};
 #[path = "../benches/common/mod.rs"]
 mod common;
 
-fn best(best: &mut Duration, run: impl FnOnce()) {
-    let start = Instant::now();
-    run();
-    *best = (*best).min(start.elapsed());
-}
-
 fn main() {
-    let arg = |n: usize, default: usize| {
-        std::env::args().nth(n).and_then(|a| a.parse().ok()).unwrap_or(default)
-    };
+    use common::{arg, best};
     let (rounds, size) = (arg(1, 10), arg(2, 20) * 1_000_000);
     let (simplified, traditional) = common::script_inputs(size);
     println!("{rounds} rounds, best of each, {} bytes; MiB/s (MB/s)", simplified.len());

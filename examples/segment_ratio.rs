@@ -15,7 +15,7 @@
 //! with the feature `parallel`, `segment_parallel` on every core too.
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use zhtext::core::Segmenter;
 use zhtext::segment::JiebaSegmenter;
@@ -23,16 +23,8 @@ use zhtext::segment::JiebaSegmenter;
 #[path = "../benches/common/mod.rs"]
 mod common;
 
-fn best(best: &mut Duration, run: impl FnOnce()) {
-    let start = Instant::now();
-    run();
-    *best = (*best).min(start.elapsed());
-}
-
 fn main() {
-    let arg = |n: usize, default: usize| {
-        std::env::args().nth(n).and_then(|a| a.parse().ok()).unwrap_or(default)
-    };
+    use common::{arg, best};
     let (rounds, size) = (arg(1, 20), arg(2, 500) * 1000);
     let ours = JiebaSegmenter::new();
     let raw = jieba_rs::Jieba::new();

@@ -44,3 +44,15 @@ pub fn script_inputs(size: usize) -> (String, String) {
     let traditional = Converter::s2t().apply(&simplified).into_owned();
     (repeat_to(&[&simplified], size), repeat_to(&[&traditional], size))
 }
+
+/// Runs `run` once and keeps the shorter of its time and `best` (the examples' best-of-N).
+pub fn best(best: &mut std::time::Duration, run: impl FnOnce()) {
+    let start = std::time::Instant::now();
+    run();
+    *best = (*best).min(start.elapsed());
+}
+
+/// Command-line argument `n` as a number, or `default`.
+pub fn arg(n: usize, default: usize) -> usize {
+    std::env::args().nth(n).and_then(|a| a.parse().ok()).unwrap_or(default)
+}

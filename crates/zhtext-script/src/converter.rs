@@ -137,16 +137,7 @@ impl Step {
         while i < end {
             let b0 = bytes[i];
             if b0 < 0x80 && ascii_plain {
-                i += 1;
-                while i + 8 <= end {
-                    let word = u64::from_le_bytes(
-                        bytes[i..i + 8].try_into().expect("slice of eight bytes"),
-                    );
-                    if word & 0x8080_8080_8080_8080 != 0 {
-                        break;
-                    }
-                    i += 8;
-                }
+                i = ascii_end(bytes, i, end);
                 continue;
             }
             let (cp, len) = decode(bytes, i);
@@ -448,18 +439,7 @@ impl Step {
 /// Appends the ASCII run at `text[i..end]` (`text[i]` is ASCII) to `out`; returns its end.
 #[inline]
 fn copy_ascii(text: &str, i: usize, end: usize, out: &mut Staged<'_>) -> usize {
-    let bytes = text.as_bytes();
-    let mut k = i + 1;
-    while k + 8 <= end {
-        let word = u64::from_le_bytes(bytes[k..k + 8].try_into().expect("slice of eight bytes"));
-        if word & 0x8080_8080_8080_8080 != 0 {
-            break;
-        }
-        k += 8;
-    }
-    while k < end && bytes[k] < 0x80 {
-        k += 1;
-    }
+    let k = ascii_end(text.as_bytes(), i, end);
     out.push_str(&text[i..k]);
     k
 }
