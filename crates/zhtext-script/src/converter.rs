@@ -304,12 +304,8 @@ impl Step {
             }
             if len < 4 && e.flags & SLOW == PHRASE {
                 match self.phrase_write(text, i, end, cp, len, e) {
-                    Some((j, Emit::Bytes(b, l))) => {
-                        n = stage.put(out, n, b, l);
-                        i = j;
-                    }
-                    Some((j, Emit::Text(s))) => {
-                        n = stage.push_str(out, n, s);
+                    Some((j, emit)) => {
+                        n = stage.write(out, n, emit);
                         i = j;
                     }
                     None => {
@@ -321,10 +317,7 @@ impl Step {
             }
             match self.write_slow(text, i, end, check_compat) {
                 Ok((j, emit)) => {
-                    n = match emit {
-                        Emit::Bytes(b, l) => stage.put(out, n, b, l),
-                        Emit::Text(s) => stage.push_str(out, n, s),
-                    };
+                    n = stage.write(out, n, emit);
                     i = j;
                 }
                 Err(e) => {

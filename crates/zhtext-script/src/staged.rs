@@ -1,27 +1,23 @@
 //! [`Staged`] and [`Stage`]: the writing loops' output, gathered in a small buffer and
 //! appended to the `String` a block at a time.
 
+use crate::tables::Emit;
+
 /// Bytes gathered before they are appended.
 pub(crate) const STAGE: usize = 512;
 
-/// Appends to a `String` through a buffer on the stack.
-///
-/// A character is one four-byte store of its UTF-8 encoding, kept ready in the table entry
-/// (`Entry::utf8`), where `String::push` would encode it and check the capacity every time.
-/// A full buffer is validated (SIMD, about twenty times std's speed on Chinese text) and
-/// appended in one `push_str`. Only whole UTF-8 sequences are ever staged, so validation
-/// cannot fail; were it to, the bytes would go through `String::from_utf8_lossy` rather than
-/// be lost. Dropping the writer appends what is left.
+/// Appends to a `String` through a [`Stage`], for loops that pass their writer around (the
+/// mapped path): the count of staged bytes lives in the writer. Dropping it appends what is
+/// left.
 pub(crate) struct Staged<'o> {
     out: &'o mut String,
-    /// Four bytes of slack: [`Staged::put`] always stores four.
-    buf: [u8; STAGE + 4],
+    stage: Stage,
     n: usize,
 }
 
 impl<'o> Staged<'o> {
     pub(crate) fn new(out: &'o mut String) -> Staged<'o> {
-        Staged { out, buf: [0; STAGE + 4], n: 0 }
+        Staged { out, stage: Stage::new(), n: 0 }
     }
 
     /// The length the output will have once appended.
@@ -34,16 +30,8 @@ impl<'o> Staged<'o> {
     /// 1 to 4).
     #[inline(always)]
     pub(crate) fn put(&mut self, utf8: u32, len: u8) {
-        if self.n + 4 > self.buf.len() {
-            self.flush();
-        }
-        if let Some(slot) = self.buf.get_mut(self.n..self.n + 4) {
-            slot.copy_from_slice(&utf8.to_le_bytes());
-            self.n += usize::from(len);
-        }
-        if self.n >= STAGE {
-            self.flush();
-        }
+        self.n = self.stage.put(self.out, self.n, u64::from(utf8), len);
+        self.flush_if_full();
     }
 
     /// Appends a character.
@@ -57,27 +45,20 @@ impl<'o> Staged<'o> {
     /// Appends a string: into the buffer when it fits, else straight to the output.
     #[inline]
     pub(crate) fn push_str(&mut self, s: &str) {
-        let bytes = s.as_bytes();
-        if let Some(slot) = self.buf.get_mut(self.n..self.n + bytes.len()) {
-            slot.copy_from_slice(bytes);
-            self.n += bytes.len();
-            if self.n >= STAGE {
-                self.flush();
-            }
-        } else {
+        self.n = self.stage.push_str(self.out, self.n, s);
+        self.flush_if_full();
+    }
+
+    #[inline(always)]
+    fn flush_if_full(&mut self) {
+        if self.n >= STAGE {
             self.flush();
-            self.out.push_str(s);
         }
     }
 
     /// Appends the buffer to the output.
-    #[inline(never)]
     pub(crate) fn flush(&mut self) {
-        let staged = self.buf.get(..self.n).unwrap_or(&[]);
-        match simdutf8::basic::from_utf8(staged) {
-            Ok(text) => self.out.push_str(text),
-            Err(_) => self.out.push_str(&String::from_utf8_lossy(staged)),
-        }
+        self.stage.flush(self.out, self.n);
         self.n = 0;
     }
 }
@@ -90,9 +71,18 @@ impl Drop for Staged<'_> {
     }
 }
 
-/// The writing loop's buffer: the loop keeps the count of staged bytes in a local, so it
-/// stays in a register (a writer passed by reference to calls keeps it in memory, a store
-/// and a load per character).
+/// The writing loop's buffer on the stack.
+///
+/// A character is one eight-byte store of its UTF-8 encoding, kept ready in the table entry
+/// (`Entry::utf8`), where `String::push` would encode it and check the capacity every time.
+/// The staged bytes are validated (SIMD, about twenty times std's speed on Chinese text) and
+/// appended in one `push_str`. Only whole UTF-8 sequences are ever staged, so validation
+/// cannot fail; were it to, the bytes would go through `String::from_utf8_lossy` rather than
+/// be lost.
+///
+/// The caller keeps the count of staged bytes in a local and flushes once it reaches
+/// [`STAGE`], so in the writing loop the count stays in a register (a writer passed by
+/// reference to calls keeps it in memory: a store and a load per character).
 pub(crate) struct Stage {
     buf: [u8; STAGE + 64],
 }
@@ -120,6 +110,15 @@ impl Stage {
         self.flush(out, n);
         self.buf[..8].copy_from_slice(&bytes.to_le_bytes());
         usize::from(len)
+    }
+
+    /// Stages what a match writes after `n` staged bytes; returns the new count.
+    #[inline(always)]
+    pub(crate) fn write(&mut self, out: &mut String, n: usize, emit: Emit<'_>) -> usize {
+        match emit {
+            Emit::Bytes(bytes, len) => self.put(out, n, bytes, len),
+            Emit::Text(s) => self.push_str(out, n, s),
+        }
     }
 
     /// Stages `s` after `n` staged bytes (or appends it, when long); returns the new count.

@@ -429,7 +429,8 @@ impl PhraseIndex {
     }
 }
 
-/// The bucket has a two-character key whose value (at most two characters) is inline.
+/// The bucket has a two-character key whose value (the key itself, or at most six UTF-8
+/// bytes) is inline.
 const INLINE_TWO: u64 = 1 << 63;
 /// The two-character key's value is the key itself.
 const INLINE_SAME: u64 = 1 << 61;
@@ -439,8 +440,9 @@ const INLINE_DICT_SHIFT: u32 = 52;
 const INLINE_LEN_SHIFT: u32 = 48;
 
 /// The inline word of a bucket (its records in bucket order): the value of its first
-/// two-character key when that value has at most two characters (0 of them: the value is
-/// the key), the key's dictionary, and whether longer keys share the pair.
+/// two-character key when that value is the key (`INLINE_SAME`) or has at most six UTF-8
+/// bytes (the bytes, then their count), the key's dictionary, and whether longer keys share
+/// the pair.
 fn inline_of<'r>(bucket: impl Iterator<Item = &'r RawPhrase>) -> u64 {
     let mut word = 0;
     let mut two = None;
@@ -462,10 +464,9 @@ fn inline_of<'r>(bucket: impl Iterator<Item = &'r RawPhrase>) -> u64 {
     word | INLINE_TWO | (u64::from(r.dict) << INLINE_DICT_SHIFT) | value
 }
 
-/// How many characters the inline value has (0: the value is the key), when the bucket's
-/// inline two-character key is the match: no longer key can follow (`longer` is false or
-/// the bucket has none) and its dictionary comes no later than the owner of the first
-/// character's one-character key.
+/// Whether the bucket's inline two-character key is the match: no longer key can follow
+/// (`longer` is false or the bucket has none) and its dictionary comes no later than the
+/// owner of the first character's one-character key.
 #[inline(always)]
 fn inline_match(inline: u64, longer: bool, owner: u8) -> bool {
     inline & INLINE_TWO != 0
@@ -825,8 +826,7 @@ impl Step {
         Some((c2, second + len2, longer))
     }
 
-    /// [`Step::phrase_at`] for the writing loop: appends the match's value to `out` and
-    /// returns its end, or `None` (nothing written).
+    /// [`Step::phrase_at`] for the writing loop: the match's end and what it writes.
     #[inline(always)]
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn phrase_write<'a>(
@@ -842,7 +842,7 @@ impl Step {
         self.phrase_probe_write(text, i, end, cp, c2, rest_at, longer, e)
     }
 
-    /// [`Step::phrase_probe`] that appends the value of the match at `i` to `out`.
+    /// [`Step::phrase_probe`] for the writing loop: the match's end and what it writes.
     #[inline(never)]
     #[allow(clippy::too_many_arguments)]
     fn phrase_probe_write<'a>(
