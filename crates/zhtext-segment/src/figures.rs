@@ -2,7 +2,7 @@
 //!
 //! A figure is one of
 //!
-//! - Arabic digits (ASCII or full-width) with decimal points and thousands separators
+//! - Arabic digits (ASCII or full-width), after an optional minus sign (`-5`, `－3.2%`), with decimal points and thousands separators
 //!   (`23,876`, `8.8`, `１９９７`), optionally a range (`1-7`, `2023～2024`), then optional
 //!   magnitudes (`万`, `亿`, `千`, `百`), an approximation (`多`, `余`), and a unit: a percent sign,
 //!   `个百分点`, a currency, a measure or a calendar unit (`158亿元`, `8.8%`, `0.2个百分点`,
@@ -88,6 +88,11 @@ fn is_arabic_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
+/// A minus sign before a number (`-5`, `－5`, `−5`).
+fn is_minus(c: char) -> bool {
+    matches!(c, '-' | '－' | '−')
+}
+
 fn is_decimal_point(c: char) -> bool {
     matches!(c, '.' | '．')
 }
@@ -141,7 +146,7 @@ fn is_cn_digit(c: char) -> bool {
 }
 
 fn is_cn_zero(c: char) -> bool {
-    matches!(c, '零' | '〇')
+    matches!(c, '零' | '〇' | '○')
 }
 
 /// A Chinese multiplier (十 to 亿, and the financial forms).
@@ -202,6 +207,11 @@ pub(crate) fn next_figure(text: &str, from: usize, is_word: &dyn Fn(&str) -> boo
         }
         let end = if is_arabic_digit(c) {
             arabic_figure(text, pos)
+        } else if is_minus(c) {
+            let after = pos + c.len_utf8();
+            char_at(text, after)
+                .filter(|&d| is_arabic_digit(d))
+                .and_then(|_| arabic_figure(text, after))
         } else if c == '百' || c == '千' {
             words_percent(text, pos)
         } else {
@@ -242,13 +252,13 @@ static HAN_STARTS: [u64; HAN_WORDS] = {
 fn may_start(c: char) -> bool {
     let u = c as u32;
     if u < 0x80 {
-        return c.is_ascii_digit();
+        return c.is_ascii_digit() || c == '-';
     }
     if (HAN_BASE..0xA000).contains(&u) {
         let idx = (u - HAN_BASE) as usize;
         return HAN_STARTS[idx / 64] & (1 << (idx % 64)) != 0;
     }
-    c == '〇' || ('０'..='９').contains(&c)
+    c == '〇' || ('０'..='９').contains(&c) || c == '－' || c == '−'
 }
 
 /// The end of Arabic digits with separators starting at `pos` (a digit).
@@ -308,7 +318,8 @@ fn suffix(text: &str, mut end: usize) -> usize {
     let mut magnitudes = 0;
     let mut approx = false;
     while let Some(c) = char_at(text, end) {
-        if is_magnitude(c) && magnitudes < 3 {
+        // `千` of `千瓦` or `千米` is the unit's, not a magnitude (`60万千瓦`).
+        if is_magnitude(c) && magnitudes < 3 && unit(text, end) == end {
             magnitudes += 1;
         } else if is_approx(c) && !approx {
             approx = true;
@@ -342,7 +353,9 @@ fn chinese_core(text: &str, pos: usize, strict: bool) -> Option<usize> {
     let mut adjacent_digits = false;
     let mut last_digit: Option<char> = None;
     while let Some(c) = char_at(text, end) {
-        if is_cn_digit(c) {
+        // `○` (a white circle) often stands for `〇` in years (`二○○一年`), but never starts a
+        // number: on its own it is a placeholder (`○○○同志`) or a bullet.
+        if is_cn_digit(c) || (c == '○' && end > pos) {
             if let Some(d) = last_digit
                 && !point
                 && !is_cn_zero(d)
@@ -455,6 +468,15 @@ mod tests {
         assert_eq!(figures("实现100多万元"), ["100多万元"]);
         assert_eq!(figures("1.5万亿元和2,000"), ["1.5万亿元", "2,000"]);
         assert_eq!(figures("12,34"), ["12", "34"]);
+        assert_eq!(figures("装机60万千瓦，5千米"), ["60万千瓦", "5千米"]);
+    }
+
+    #[test]
+    fn negative() {
+        assert_eq!(figures("增长-3.2%，气温－5到−2"), ["-3.2%", "－5", "−2"]);
+        // A hyphen between digits or after a letter is not a sign.
+        assert_eq!(figures("1-7月，A-5，2024-2025年"), ["1-7月", "5", "2024-2025年"]);
+        assert!(figures("—-，-").is_empty());
     }
 
     #[test]
@@ -470,6 +492,8 @@ mod tests {
         assert_eq!(figures("百分之八点八"), ["百分之八点八"]);
         assert_eq!(figures("近四分之一"), ["四分之一"]);
         assert_eq!(figures("二〇二四年"), ["二〇二四年"]);
+        assert_eq!(figures("二○○一年"), ["二○○一年"]);
+        assert!(figures("○○○同志，○一").is_empty());
         assert_eq!(figures("一百零五"), ["一百零五"]);
     }
 

@@ -9,15 +9,20 @@ use jieba_rs::{Jieba, KeywordExtract, TextRank, TfIdf};
 use zhtext_core::{OffsetMap, Segmenter, Span, Token, TokenKind, Transform};
 
 use crate::figures::next_figure;
+use crate::frequent::FrequentChars;
 use crate::kind::{alphanumeric_run, classify};
 use crate::{Error, ErrorKind};
 
 /// Whether jieba's hidden Markov model joins characters the dictionary does not know.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Hmm {
-    /// Unknown words are found with the HMM (jieba's default).
+    /// Unknown words are found with jieba's HMM, except that a word it makes only of the
+    /// dictionary's commonest single-character words (`这是`, `一是`, `很难`: each character
+    /// among the 200 most frequent) is cut back into those characters.
     #[default]
     On,
+    /// Unknown words are found with jieba's HMM as it is (jieba's default).
+    Jieba,
     /// Only dictionary words; unknown stretches fall apart into single characters.
     Off,
 }
@@ -103,6 +108,8 @@ pub struct JiebaSegmenter {
     script: ScriptMode,
     t2s: Option<Arc<dyn Transform>>,
     keywords: Arc<KeywordState>,
+    /// With [`Hmm::On`], the characters the HMM may not join on their own.
+    frequent: Option<Arc<FrequentChars>>,
 }
 
 // The converter is only ever used through `&self` and the keyword tables are set once, so a
@@ -192,7 +199,7 @@ impl JiebaSegmenter {
     /// [`JiebaSegmenter::search_terms`], a piece of at least `target` bytes at a time (see
     /// [`pieces`]).
     fn search_terms_in_pieces<'t>(&self, text: &'t str, target: usize) -> Vec<Token<'t>> {
-        let hmm = self.hmm == Hmm::On;
+        let hmm = self.hmm != Hmm::Off;
         let convert = self.wants_conversion(text);
         let mut out = Vec::new();
         for piece in pieces(text, target) {
@@ -415,13 +422,13 @@ impl JiebaSegmenter {
 
     /// Segments `text` as it is, pushing each token's span and kind to `sink`.
     fn segment_spans(&self, text: &str, sink: &mut impl Sink<'static>) {
-        let hmm = self.hmm == Hmm::On;
+        let hmm = self.hmm != Hmm::Off;
         self.overlay(text, |part| self.jieba.cut(part, hmm), sink);
     }
 
     /// Tags `text` as it is, pushing each token's span, kind and part-of-speech tag to `sink`.
     fn tag_spans<'j>(&'j self, text: &'j str, sink: &mut impl Sink<'j>) {
-        let hmm = self.hmm == Hmm::On;
+        let hmm = self.hmm != Hmm::Off;
         self.overlay(text, |part| self.jieba.tag(part, hmm), sink);
     }
 
@@ -438,7 +445,8 @@ impl JiebaSegmenter {
     ) {
         let words = cut(text);
         sink.reserve(words.len());
-        let mut merger = Merger { text, pending: None, run: None, sink };
+        let guard = self.frequent.as_deref().map(|f| (f, &*self.jieba));
+        let mut merger = Merger { text, pending: None, run: None, sink, guard };
         if self.figures == Figures::Jieba {
             words.iter().for_each(|w| merger.push_word(0, w));
             merger.finish();
@@ -718,6 +726,8 @@ struct Merger<'a, 'j, F> {
     /// [`alphanumeric_run`] of the pending token, once asked.
     run: Option<Option<bool>>,
     sink: &'a mut F,
+    /// Words made only of these characters and not in this dictionary are cut into characters.
+    guard: Option<(&'a FrequentChars, &'a Jieba)>,
 }
 
 impl<'j, F: Sink<'j>> Merger<'_, 'j, F> {
@@ -725,6 +735,16 @@ impl<'j, F: Sink<'j>> Merger<'_, 'j, F> {
     #[inline]
     fn push_word(&mut self, start: usize, word: &impl Word<'j>) {
         let (i, j, text, tag) = word.parts();
+        if let Some((frequent, jieba)) = self.guard
+            && frequent.all_frequent(text)
+            && !jieba.has_word(text)
+        {
+            for (k, c) in text.char_indices() {
+                let at = start + i + k;
+                self.push(Span::new(at, at + c.len_utf8()), TokenKind::Word, tag);
+            }
+            return;
+        }
         self.push(Span::new(i + start, j + start), classify(text), tag);
     }
 
@@ -926,7 +946,9 @@ impl Builder {
         for word in &self.user_words {
             jieba.add_word(word, None, None);
         }
+        let frequent = (self.hmm == Hmm::On).then(|| Arc::new(FrequentChars::new(&jieba)));
         Ok(JiebaSegmenter {
+            frequent,
             jieba: Arc::new(jieba),
             hmm: self.hmm,
             figures: self.figures,

@@ -71,6 +71,23 @@ fn figures_left_to_jieba_when_asked() {
 }
 
 #[test]
+fn hmm_does_not_glue_common_characters() {
+    let text = "一是加强学习，二是这是我区的重点，三是很难做到。";
+    let guarded = JiebaSegmenter::new();
+    let words = words(&guarded, text);
+    for w in ["一", "是", "二", "这", "很", "难", "我区"] {
+        assert!(words.contains(&w), "{w} missing from {words:?}");
+    }
+    // jieba's own HMM joins them; an unknown word made of rarer characters is still found.
+    let raw = JiebaSegmenter::builder().hmm(Hmm::Jieba).build().unwrap();
+    let raw_words = self::words(&raw, text);
+    assert!(raw_words.contains(&"一是") && raw_words.contains(&"二是"), "{raw_words:?}");
+    assert_eq!(self::words(&guarded, "夏世清说"), self::words(&raw, "夏世清说"));
+    let off = JiebaSegmenter::builder().hmm(Hmm::Off).build().unwrap();
+    assert_ne!(self::words(&off, "夏世清说"), self::words(&raw, "夏世清说"));
+}
+
+#[test]
 fn latin_and_digits_stay_together() {
     let segmenter = JiebaSegmenter::new();
     let tokens = segmenter.segment("PM2.5浓度和5G基站");
