@@ -58,6 +58,6 @@ impl FrequentChars {
     #[inline]
     pub(crate) fn all_frequent(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
-        bytes.len() >= 6 && bytes.len() % 3 == 0 && bytes.chunks_exact(3).all(|c| self.has(c))
+        bytes.len() >= 6 && bytes.len().is_multiple_of(3) && bytes.chunks_exact(3).all(|c| self.has(c))
     }
 }
