@@ -1,63 +1,86 @@
-//! Characters the dictionary counts as frequent words of their own, which jieba's HMM is not
-//! allowed to join into an unknown word.
+//! The dictionary's commonest single-character words, which jieba's HMM may not join two at a
+//! time into an unknown word (`这是`, `一是`).
 
 use jieba_rs::Jieba;
 
 /// The first and one past the last code point of the table (the CJK Unified Ideographs block).
 const FIRST: u32 = 0x4E00;
 const END: u32 = 0xA000;
-const WORDS: usize = ((END - FIRST) / 64) as usize;
 
 /// How many single-character words are frequent: the dictionary's most frequent ones (with
 /// jieba's dictionary, those used at least once in 3,000 words: `是`, `这`, `一`, `地`, `很`;
 /// not `级` or `宋`).
 const COUNT: usize = 200;
 
-/// One bit per CJK Unified Ideograph: whether it is a frequent word of its own.
+/// Not one of the [`COUNT`] frequent characters.
+const NONE: u8 = u8::MAX;
+
+/// The frequent characters of a dictionary, and which two of them make a dictionary word.
 pub(crate) struct FrequentChars {
-    bits: Box<[u64; WORDS]>,
+    /// For each CJK Unified Ideograph, its rank among the frequent characters, or [`NONE`].
+    rank: Box<[u8]>,
+    /// One bit per ordered pair of frequent characters: whether the pair is a dictionary word.
+    pairs: Box<[u64]>,
 }
 
 impl FrequentChars {
     /// The frequent characters of `jieba`'s dictionary.
     pub(crate) fn new(jieba: &Jieba) -> FrequentChars {
         let mut buf = [0u8; 4];
-        let mut chars: Vec<(usize, u32)> = (FIRST..END)
-            .filter_map(|u| {
-                let word = char::from_u32(u)?.encode_utf8(&mut buf);
+        let mut chars: Vec<(usize, char)> = (FIRST..END)
+            .filter_map(char::from_u32)
+            .filter_map(|c| {
+                let word = c.encode_utf8(&mut buf);
                 // `suggest_freq` of a single dictionary character is its frequency plus one.
-                jieba.has_word(word).then(|| (jieba.suggest_freq(word), u))
+                jieba.has_word(word).then(|| (jieba.suggest_freq(word), c))
             })
             .collect();
         chars.sort_unstable_by(|a, b| b.cmp(a));
-        let mut bits = Box::new([0u64; WORDS]);
-        for &(_, u) in chars.iter().take(COUNT) {
-            let i = (u - FIRST) as usize;
-            bits[i / 64] |= 1 << (i % 64);
+        chars.truncate(COUNT);
+        let mut rank = vec![NONE; (END - FIRST) as usize].into_boxed_slice();
+        for (r, &(_, c)) in (0u8..).zip(&chars) {
+            rank[(c as u32 - FIRST) as usize] = r;
         }
-        FrequentChars { bits }
-    }
-
-    /// Whether the character encoded by the three bytes at the start of `bytes` is frequent.
-    #[inline]
-    fn has(&self, bytes: &[u8]) -> bool {
-        match *bytes {
-            [a @ 0xE4..=0xE9, b, c, ..] => {
-                let u =
-                    (u32::from(a & 0x0F) << 12) | (u32::from(b & 0x3F) << 6) | u32::from(c & 0x3F);
-                u >= FIRST && {
-                    let i = (u - FIRST) as usize;
-                    self.bits[i / 64] & (1 << (i % 64)) != 0
+        let mut pairs = vec![0u64; (COUNT * COUNT).div_ceil(64)].into_boxed_slice();
+        let mut word = String::new();
+        for (i, &(_, a)) in chars.iter().enumerate() {
+            for (j, &(_, b)) in chars.iter().enumerate() {
+                word.clear();
+                word.extend([a, b]);
+                if jieba.has_word(&word) {
+                    let bit = i * COUNT + j;
+                    pairs[bit / 64] |= 1 << (bit % 64);
                 }
             }
-            _ => false,
+        }
+        FrequentChars { rank, pairs }
+    }
+
+    /// The rank of the character encoded by `bytes` (three bytes), or [`NONE`].
+    #[inline]
+    fn rank(&self, bytes: &[u8]) -> u8 {
+        match *bytes {
+            [a @ 0xE4..=0xE9, b, c] => {
+                let u =
+                    (u32::from(a & 0x0F) << 12) | (u32::from(b & 0x3F) << 6) | u32::from(c & 0x3F);
+                u.checked_sub(FIRST).map_or(NONE, |i| self.rank[i as usize])
+            }
+            _ => NONE,
         }
     }
 
-    /// Whether `word` (two or more characters) is made only of frequent characters.
+    /// Whether `word` is two frequent characters that are not a dictionary word together.
     #[inline]
-    pub(crate) fn all_frequent(&self, word: &str) -> bool {
+    pub(crate) fn unknown_pair(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
-        bytes.len() >= 6 && bytes.len().is_multiple_of(3) && bytes.chunks_exact(3).all(|c| self.has(c))
+        if bytes.len() != 6 {
+            return false;
+        }
+        let (a, b) = (self.rank(&bytes[..3]), self.rank(&bytes[3..]));
+        if a == NONE || b == NONE {
+            return false;
+        }
+        let bit = usize::from(a) * COUNT + usize::from(b);
+        self.pairs[bit / 64] & (1 << (bit % 64)) == 0
     }
 }

@@ -61,8 +61,8 @@
 //!    before them (`统一`, `第一`) are not figures.
 //! 3. **Words.** jieba-rs cuts the text once (DAG over the dictionary, best route by word
 //!    frequency, HMM for unknown runs unless [`Hmm::Off`]). With [`Hmm::On`], a word the HMM
-//!    makes only of the dictionary's 200 commonest single-character words (`这是`, `一是`) is
-//!    cut back into characters: jieba's HMM glues such function words together far more often
+//!    makes of two of the dictionary's 200 commonest single-character words (`这是`, `一是`)
+//!    is cut back into characters: jieba's HMM glues such function words together far more often
 //!    than it finds a real word in them. Figures are laid over jieba's tokens, and
 //!    only a token that straddles a figure's edge is cut again without the figure's part. A long
 //!    text goes through steps 1–5 in pieces of about 32 KiB that end at a line break, or at a

@@ -16,7 +16,7 @@ use crate::{Error, ErrorKind};
 /// Whether jieba's hidden Markov model joins characters the dictionary does not know.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Hmm {
-    /// Unknown words are found with jieba's HMM, except that a word it makes only of the
+    /// Unknown words are found with jieba's HMM, except that a word it makes of two of the
     /// dictionary's commonest single-character words (`这是`, `一是`, `很难`: each character
     /// among the 200 most frequent) is cut back into those characters.
     #[default]
@@ -445,7 +445,7 @@ impl JiebaSegmenter {
     ) {
         let words = cut(text);
         sink.reserve(words.len());
-        let guard = self.frequent.as_deref().map(|f| (f, &*self.jieba));
+        let guard = self.frequent.as_deref();
         let mut merger = Merger { text, pending: None, run: None, sink, guard };
         if self.figures == Figures::Jieba {
             words.iter().for_each(|w| merger.push_word(0, w));
@@ -726,8 +726,8 @@ struct Merger<'a, 'j, F> {
     /// [`alphanumeric_run`] of the pending token, once asked.
     run: Option<Option<bool>>,
     sink: &'a mut F,
-    /// Words made only of these characters and not in this dictionary are cut into characters.
-    guard: Option<(&'a FrequentChars, &'a Jieba)>,
+    /// Words of two of these characters that are not in the dictionary are cut in two.
+    guard: Option<&'a FrequentChars>,
 }
 
 impl<'j, F: Sink<'j>> Merger<'_, 'j, F> {
@@ -735,9 +735,8 @@ impl<'j, F: Sink<'j>> Merger<'_, 'j, F> {
     #[inline]
     fn push_word(&mut self, start: usize, word: &impl Word<'j>) {
         let (i, j, text, tag) = word.parts();
-        if let Some((frequent, jieba)) = self.guard
-            && frequent.all_frequent(text)
-            && !jieba.has_word(text)
+        if let Some(frequent) = self.guard
+            && frequent.unknown_pair(text)
         {
             for (k, c) in text.char_indices() {
                 let at = start + i + k;
