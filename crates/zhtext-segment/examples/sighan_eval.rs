@@ -15,8 +15,10 @@
 //! - `zhtext`: `JiebaSegmenter::new()`: the default segmenter
 //!   (domain dictionary, whole figures, HMM on), with Traditional lines detected and segmented
 //!   through Simplified with zhtext-script's OpenCC t2s;
-//! - `zhtext-nofig`: the same with `Figures::Jieba`, to show what the figure lexer costs or gains
-//!   under the bakeoff's word conventions.
+//! - `jieba-hmm`: the same with `Hmm::Jieba`, jieba's HMM without zhtext's guard against
+//!   joining two common single-character words (`这是`, `一是`), to show what the guard does;
+//! - `zhtext-nofig`: the default with `Figures::Jieba`, to show what the figure lexer costs or
+//!   gains under the bakeoff's word conventions (CityU's, for one, splits `3 日` and `30 ％`).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -25,7 +27,7 @@ use std::time::Instant;
 
 use anyhow::{Context, bail};
 use zhtext_core::{Segmenter, TokenKind};
-use zhtext_segment::{Figures, JiebaSegmenter};
+use zhtext_segment::{Figures, Hmm, JiebaSegmenter};
 
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
@@ -44,12 +46,16 @@ fn main() -> anyhow::Result<()> {
     let start = Instant::now();
     let jieba = jieba_rs::Jieba::new();
     let zhtext = JiebaSegmenter::new();
+    let raw_hmm = JiebaSegmenter::builder().hmm(Hmm::Jieba).build()?;
     let nofig = JiebaSegmenter::builder().figures(Figures::Jieba).build()?;
     eprintln!("loaded in {:.2?}", start.elapsed());
 
     let out_dir = std::env::temp_dir().join(format!("zhtext-sighan-{}", std::process::id()));
     std::fs::create_dir_all(&out_dir)?;
-    println!("{:<8} {:>9} {:>9} {:>13}", "corpus", "jieba-rs", "zhtext", "zhtext-nofig");
+    println!(
+        "{:<8} {:>9} {:>9} {:>10} {:>13}",
+        "corpus", "jieba-rs", "zhtext", "jieba-hmm", "zhtext-nofig"
+    );
     for corpus in &corpora {
         let test = root.join(format!("testing/{corpus}_test.utf8"));
         let gold = ["test_gold", "testing_gold"]
@@ -66,11 +72,20 @@ fn main() -> anyhow::Result<()> {
         let ours = write_segmented(&out_dir, corpus, "zhtext", &text, |line, out| {
             words_of(&zhtext, line, out);
         })?;
+        let ours_raw_hmm = write_segmented(&out_dir, corpus, "jieba-hmm", &text, |line, out| {
+            words_of(&raw_hmm, line, out);
+        })?;
         let ours_nofig = write_segmented(&out_dir, corpus, "nofig", &text, |line, out| {
             words_of(&nofig, line, out);
         })?;
         let f = |path: &Path| score(&scorer, &words, &gold, path);
-        println!("{corpus:<8} {:>9.3} {:>9.3} {:>13.3}", f(&raw)?, f(&ours)?, f(&ours_nofig)?);
+        println!(
+            "{corpus:<8} {:>9.3} {:>9.3} {:>10.3} {:>13.3}",
+            f(&raw)?,
+            f(&ours)?,
+            f(&ours_raw_hmm)?,
+            f(&ours_nofig)?
+        );
     }
     eprintln!("outputs in {}", out_dir.display());
     Ok(())
