@@ -331,11 +331,33 @@ fn suffix(text: &str, mut end: usize) -> usize {
     unit(text, end)
 }
 
+/// One bit per character of U+4E00..U+9FFF: whether a unit of [`UNITS`] starts with it.
+static UNIT_STARTS: [u64; HAN_WORDS] = {
+    let mut bits = [0u64; HAN_WORDS];
+    let mut i = 0;
+    while i < UNITS.len() {
+        let b = UNITS[i].as_bytes();
+        assert!(b.len() >= 3 && b[0] >= 0xE4 && b[0] <= 0xE9, "units start with a CJK ideograph");
+        let c = ((b[0] as u32 & 0x0F) << 12) | ((b[1] as u32 & 0x3F) << 6) | (b[2] as u32 & 0x3F);
+        let idx = (c - HAN_BASE) as usize;
+        bits[idx / 64] |= 1 << (idx % 64);
+        i += 1;
+    }
+    bits
+};
+
 /// The end of a unit starting at `pos`, or `pos` when none does.
 fn unit(text: &str, pos: usize) -> usize {
     let rest = &text[pos..];
-    if let Some(c) = rest.chars().next().filter(|c| PERCENT.contains(c)) {
+    let Some(c) = rest.chars().next() else { return pos };
+    if PERCENT.contains(&c) {
         return pos + c.len_utf8();
+    }
+    // Most numbers are followed by no unit: the table answers before the list is read.
+    let u = c as u32;
+    let idx = u.wrapping_sub(HAN_BASE) as usize;
+    if idx >= HAN_WORDS * 64 || UNIT_STARTS[idx / 64] & (1 << (idx % 64)) == 0 {
+        return pos;
     }
     UNITS.iter().find(|u| rest.starts_with(*u)).map_or(pos, |u| pos + u.len())
 }
@@ -399,6 +421,11 @@ fn chinese_figure(
     prev: Option<char>,
     is_word: &dyn Fn(&str) -> bool,
 ) -> Option<usize> {
+    let end = match chinese_core(text, pos, false).and_then(|end| words_fraction(text, end)) {
+        Some(fraction) => fraction,
+        None => suffix(text, chinese_core(text, pos, true)?),
+    };
+    // Only now, since most numerals are no figure: the dictionary lookup is the costly part.
     if let (Some(p), Some(c)) = (prev, char_at(text, pos)) {
         let mut buf = [0u8; 8];
         let n = p.encode_utf8(&mut buf).len();
@@ -409,13 +436,7 @@ fn chinese_figure(
             return None;
         }
     }
-    if let Some(end) = chinese_core(text, pos, false)
-        && let Some(fraction) = words_fraction(text, end)
-    {
-        return Some(fraction);
-    }
-    let end = chinese_core(text, pos, true)?;
-    Some(suffix(text, end))
+    Some(end)
 }
 
 /// `分之` and a number after a number ending at `end` (`三分之一`, `5分之1`).

@@ -707,7 +707,7 @@ impl Sink<'static> for TokenSink<'_, '_> {
         self.out.reserve(n);
     }
 
-    #[inline]
+    #[inline(always)]
     fn push(&mut self, span: Span, kind: TokenKind, _tag: &'static str) {
         push_joined(
             self.out,
@@ -732,7 +732,7 @@ struct Merger<'a, 'j, F> {
 
 impl<'j, F: Sink<'j>> Merger<'_, 'j, F> {
     /// Pushes `word`, cut from the text at byte `start`.
-    #[inline]
+    #[inline(always)]
     fn push_word(&mut self, start: usize, word: &impl Word<'j>) {
         let (i, j, text, tag) = word.parts();
         if let Some(frequent) = self.guard
@@ -747,7 +747,7 @@ impl<'j, F: Sink<'j>> Merger<'_, 'j, F> {
         self.push(Span::new(i + start, j + start), classify(text), tag);
     }
 
-    #[inline]
+    #[inline(always)]
     fn push(&mut self, span: Span, kind: TokenKind, tag: &'j str) {
         if let Some((prev, prev_kind, prev_tag)) = &mut self.pending {
             let join = prev.end == span.start
