@@ -224,7 +224,14 @@ impl JiebaSegmenter {
                 } else {
                     for t in self.jieba.cut_for_search(&source[span.range()], hmm) {
                         let s = Span::new(t.byte_start, t.byte_end).offset(span.start);
-                        emit(s, classify(t.word));
+                        if self.frequent.as_ref().is_some_and(|f| f.unknown_pair(t.word)) {
+                            // As in precise mode (see `Hmm::On`).
+                            let mid = s.start + t.word.len() / 2;
+                            emit(Span::new(s.start, mid), TokenKind::Word);
+                            emit(Span::new(mid, s.end), TokenKind::Word);
+                        } else {
+                            emit(s, classify(t.word));
+                        }
                     }
                 }
             });
