@@ -60,6 +60,13 @@ fn text() -> impl Strategy<Value = String> {
         "点",
         "十",
         "〇",
+        "○",
+        "－",
+        "−",
+        "千瓦",
+        "这",
+        "是",
+        "我区",
         "分之",
         "百分之",
         "两",
@@ -133,7 +140,8 @@ proptest! {
 #[test]
 fn long_numeral_runs_are_read_in_linear_time() {
     let segmenter = JiebaSegmenter::new();
-    for unit in ["一二三四五六七八九", "十", "百分之", "〇", "1.", "１"] {
+    for unit in ["一二三四五六七八九", "十", "百分之", "〇", "1.", "１", "一○", "-1", "－", "万千"]
+    {
         let text = unit.repeat(60_000 / unit.chars().count());
         let tokens = segmenter.segment(&text);
         assert!(check_tiling(&text, &tokens).is_ok(), "{unit}");
