@@ -51,11 +51,11 @@
 //! 1. **Script.** With [`ScriptMode::Auto`] and a converter (the default one, or one set), a
 //!    text that zhtext-script's `detect_script` finds Traditional or mixed (more than one in ten
 //!    of the characters that tell the scripts apart is a Traditional form: `們`, `這`, `區` …)
-//!    is converted to Simplified with its offset map; [`ScriptMode::Traditional`] always
-//!    converts.
+//!    is converted to Simplified (see step 5 for the offset map); [`ScriptMode::Traditional`]
+//!    always converts.
 //! 2. **Figures.** A lexer finds figures (see [`figures`]): Arabic digits with separators,
-//!    ranges and a minus sign, magnitudes (`万`, `亿`), approximations (`多`, `余`) and units (`%`, `个百分点`,
-//!    currencies, measures, `年`/`月`/`日`); Chinese numerals with a multiplier, a decimal point
+//!    ranges and a minus sign, magnitudes (`万`, `亿`), approximations (`多`, `余`) and units
+//!    (`%`, `个百分点`, currencies, measures, `年`/`月`/`日`); Chinese numerals with a multiplier, a decimal point
 //!    or spelled digit by digit; `分之` fractions and `百分之` percentages. Digits glued to Latin
 //!    letters (`PM2.5`, `5G`) and numerals that start a dictionary word with the character
 //!    before them (`统一`, `第一`) are not figures.
@@ -73,9 +73,11 @@
 //!    `segment_parallel` hands the pieces to several threads.
 //! 4. **Kinds and clean-up.** Each token gets a kind; runs of whitespace, and doubled `…` or
 //!    `—`, are joined into one token.
-//! 5. **Back to the original.** Tokens of the converted text are mapped back through the offset
-//!    map; a boundary that falls inside a rewritten region joins its tokens, so the result
-//!    always tiles the original.
+//! 5. **Back to the original.** When the conversion left every character where it was, as
+//!    Traditional → Simplified nearly always does (`區`→`区`, both three bytes), the tokens of
+//!    the converted text are tokens of the original, position for position. Otherwise they are
+//!    mapped back through the offset map; a boundary that falls inside a rewritten region joins
+//!    its tokens, so the result always tiles the original.
 //!
 //! # Design
 //!

@@ -204,12 +204,12 @@ impl JiebaSegmenter {
         let mut out = Vec::new();
         for piece in pieces(text, target) {
             let part = &text[piece.range()];
-            let converted = if convert { self.convert(part) } else { None };
-            let source: &str = converted.as_ref().map_or(part, |(c, _)| c);
+            let converted = self.convert_piece(part, convert);
+            let source = converted.text().unwrap_or(part);
             let mut emit = |span: Span, kind: TokenKind| {
                 let span = match &converted {
-                    Some((_, map)) => map.to_input(span),
-                    None => span,
+                    Converted::Mapped(_, map) => map.to_input(span),
+                    Converted::Same | Converted::Aligned(_) => span,
                 };
                 if !span.is_empty()
                     && part.is_char_boundary(span.start)
@@ -272,8 +272,8 @@ impl JiebaSegmenter {
         out: &mut Vec<(Token<'t>, String)>,
     ) {
         let part = &text[piece.range()];
-        let converted = if convert { self.convert(part) } else { None };
-        let source: &str = converted.as_ref().map_or(part, |(c, _)| c);
+        let converted = self.convert_piece(part, convert);
+        let source = converted.text().unwrap_or(part);
         let mut tagged: Vec<(Span, TokenKind, &str)> = Vec::new();
         self.tag_spans(source, &mut tagged);
         out.reserve(tagged.len());
@@ -284,8 +284,10 @@ impl JiebaSegmenter {
             }
         };
         match &converted {
-            None => tagged.iter().for_each(|&(s, k, tag)| push(Token::new(part, s, k), tag)),
-            Some((_, map)) => {
+            Converted::Same | Converted::Aligned(_) => {
+                tagged.iter().for_each(|&(s, k, tag)| push(Token::new(part, s, k), tag));
+            }
+            Converted::Mapped(_, map) => {
                 let spans = tagged.iter().map(|&(s, k, _)| (s, k));
                 map_back(part, map, spans, |token, i| push(token, tagged[i].2));
             }
@@ -352,6 +354,23 @@ impl JiebaSegmenter {
         }
     }
 
+    /// `text` converted to Simplified when `convert`: with a character wherever `text` has one
+    /// (Traditional → Simplified nearly always keeps each character's UTF-8 length), the spans
+    /// of the converted text are those of `text` and no offset map is needed.
+    fn convert_piece(&self, text: &str, convert: bool) -> Converted {
+        let Some(t2s) = self.t2s.as_ref().filter(|_| convert) else { return Converted::Same };
+        match t2s.apply(text) {
+            Cow::Borrowed(_) => Converted::Same,
+            Cow::Owned(converted) if same_char_starts(text, &converted) => {
+                Converted::Aligned(converted)
+            }
+            Cow::Owned(_) => match self.convert(text) {
+                Some((converted, map)) => Converted::Mapped(converted, map),
+                None => Converted::Same,
+            },
+        }
+    }
+
     /// Segments `text[range]` (a piece, see [`pieces`]), through Simplified when `convert`,
     /// appending tokens of `text` to `out` and leaving what `out` held before alone.
     ///
@@ -388,11 +407,13 @@ impl JiebaSegmenter {
         floor: usize,
     ) {
         let part = &text[piece.range()];
-        match if convert { self.convert(part) } else { None } {
-            None => {
-                self.segment_spans(part, &mut TokenSink { text, base: piece.start, out, floor });
-            }
-            Some((converted, map)) => {
+        let mut sink = TokenSink { text, base: piece.start, out, floor };
+        match self.convert_piece(part, convert) {
+            Converted::Same => self.segment_spans(part, &mut sink),
+            // Every span of the converted text is a span of `part`.
+            Converted::Aligned(converted) => self.segment_spans(&converted, &mut sink),
+            Converted::Mapped(converted, map) => {
+                let out = sink.out;
                 let mut spans = Vec::new();
                 self.segment_spans(&converted, &mut spans);
                 out.reserve(spans.len());
@@ -488,6 +509,32 @@ impl JiebaSegmenter {
         }
         merger.finish();
     }
+}
+
+/// A piece of text converted to Simplified (see [`JiebaSegmenter::convert_piece`]).
+enum Converted {
+    /// Nothing changed.
+    Same,
+    /// Converted, every character starting where one starts in the original.
+    Aligned(String),
+    /// Converted, with the map back to the original.
+    Mapped(String, OffsetMap),
+}
+
+impl Converted {
+    /// The converted text, when it differs.
+    fn text(&self) -> Option<&str> {
+        match self {
+            Converted::Same => None,
+            Converted::Aligned(text) | Converted::Mapped(text, _) => Some(text),
+        }
+    }
+}
+
+/// Whether `a` and `b` have the same length and characters starting at the same bytes.
+fn same_char_starts(a: &str, b: &str) -> bool {
+    let starts = |x: u8| x & 0xC0 != 0x80;
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| starts(x) == starts(y))
 }
 
 /// A word jieba cut: a `jieba_rs::Token` or a tagged `jieba_rs::Tag`.
