@@ -55,8 +55,8 @@
 //!    always converts.
 //! 2. **Figures.** A lexer finds figures (see [`figures`]): Arabic digits with separators,
 //!    ranges and a minus sign, magnitudes (`万`, `亿`), approximations (`多`, `余`) and units
-//!    (`%`, `个百分点`, currencies, measures, `年`/`月`/`日`); Chinese numerals with a multiplier, a decimal point
-//!    or spelled digit by digit; `分之` fractions and `百分之` percentages. Digits glued to Latin
+//!    (`%`, `个百分点`, currencies, measures, `年`/`月`/`日`); Chinese numerals with a
+//!    multiplier, a decimal point or spelled digit by digit; `分之` fractions and `百分之` percentages. Digits glued to Latin
 //!    letters (`PM2.5`, `5G`) and numerals that start a dictionary word with the character
 //!    before them (`统一`, `第一`) are not figures.
 //! 3. **Words.** jieba-rs cuts the text once (DAG over the dictionary, best route by word
