@@ -804,7 +804,9 @@ impl<'j, F: Sink<'j>> Merger<'_, 'j, F> {
     #[inline(always)]
     fn push(&mut self, span: Span, kind: TokenKind, tag: &'j str) {
         if let Some((prev, prev_kind, prev_tag)) = &mut self.pending {
-            let join = prev.end == span.start
+            // Words, most tokens, never join: one test before the others.
+            let join = kind != TokenKind::Word
+                && prev.end == span.start
                 && match (*prev_kind, kind) {
                     (TokenKind::Space, TokenKind::Space) => true,
                     (TokenKind::Punct, TokenKind::Punct) => {
