@@ -175,6 +175,11 @@ impl Decoder {
                 confidence: 1.0,
             };
         }
+        if cut_utf8(bytes) {
+            // A file cut inside its last character (`head -c`, a size limit): still UTF-8, with
+            // the broken character replaced and counted.
+            return decode_as(bytes, Encoding::Utf8, Source::Detected { confident: true }, 1.0);
+        }
         detect(bytes)
     }
 
@@ -207,6 +212,18 @@ impl Decoder {
         };
         let offset = first_malformed(&bytes[start..], decoded.encoding).map_or(0, |o| o + start);
         Err(Error::new(ErrorKind::Malformed { encoding: decoded.encoding, offset }))
+    }
+}
+
+/// Whether `bytes` are UTF-8 with Chinese or other non-ASCII text, cut short inside their last
+/// character: valid up to an incomplete sequence at the very end.
+fn cut_utf8(bytes: &[u8]) -> bool {
+    match simdutf8::compat::from_utf8(bytes) {
+        Ok(_) => false,
+        Err(err) => {
+            let valid = &bytes[..err.valid_up_to()];
+            err.error_len().is_none() && !valid.is_ascii()
+        }
     }
 }
 
@@ -354,6 +371,23 @@ mod tests {
 
     fn encode(text: &str, encoding: &'static encoding_rs::Encoding) -> Vec<u8> {
         encoding.encode(text).0.into_owned()
+    }
+
+    #[test]
+    fn utf8_cut_inside_its_last_character_stays_utf8() {
+        let text = "全年地区生产总值增长8.8%，一般公共预算收入158亿元。".repeat(40);
+        for cut in 1..3 {
+            let bytes = &text.as_bytes()[..text.len() - cut];
+            let decoded = Decoder::new().decode(bytes);
+            assert_eq!(decoded.encoding(), Encoding::Utf8);
+            assert_eq!(decoded.malformed(), 1);
+            let kept = &text[..text.len() - 3];
+            assert_eq!(decoded.text().strip_suffix('\u{FFFD}'), Some(kept));
+        }
+        // GBK stays GBK, even when its last character is cut.
+        let gbk = encode(&text, encoding_rs::GBK);
+        let decoded = Decoder::new().decode(&gbk[..gbk.len() - 1]);
+        assert_eq!(decoded.encoding(), Encoding::Gb18030);
     }
 
     #[test]

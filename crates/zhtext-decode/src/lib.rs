@@ -52,7 +52,8 @@
 //! # How it works
 //!
 //! **Detection.** A BOM wins; then an encoding given to [`DecoderBuilder::encoding`]; then
-//! valid UTF-8. Otherwise chardetng guesses. When the input is shorter than 1 KB or the
+//! valid UTF-8, or UTF-8 cut short inside its last character (a truncated file: the broken
+//! character becomes U+FFFD and counts as malformed). Otherwise chardetng guesses. When the input is shorter than 1 KB or the
 //! guess is not GBK, Big5 or UTF-8 (chardetng calls the GBK bytes of `你好` EUC-KR), the
 //! first 64 KB are decoded as GB18030, as Big5, as UTF-16 (when there are NUL bytes) and as
 //! the guess, and each result is scored: common Han characters score by frequency tier
