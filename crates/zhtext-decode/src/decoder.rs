@@ -215,16 +215,20 @@ impl Decoder {
     }
 }
 
-/// Whether `bytes` are UTF-8 with Chinese or other non-ASCII text, cut short inside their last
-/// character: valid up to an incomplete sequence at the very end.
+/// Whether `bytes` are UTF-8 text with Chinese in it, cut short inside their last character:
+/// valid up to an incomplete sequence at the very end, with at least as many characters of
+/// three bytes (all of CJK) as of two. Short GBK often reads as valid two-byte UTF-8 (`全省`
+/// is `C8 AB CA A1`, `ȫʡ`), three-byte sequences almost never.
 fn cut_utf8(bytes: &[u8]) -> bool {
-    match simdutf8::compat::from_utf8(bytes) {
-        Ok(_) => false,
-        Err(err) => {
-            let valid = &bytes[..err.valid_up_to()];
-            err.error_len().is_none() && !valid.is_ascii()
-        }
+    let Err(err) = simdutf8::compat::from_utf8(bytes) else { return false };
+    if err.error_len().is_some() {
+        return false;
     }
+    let valid = &bytes[..err.valid_up_to()];
+    let leads =
+        |range: std::ops::RangeInclusive<u8>| valid.iter().filter(|b| range.contains(b)).count();
+    let three = leads(0xE0..=0xEF);
+    three > 0 && three >= leads(0xC0..=0xDF)
 }
 
 /// Decodes `bytes` as `encoding` (no BOM handling).
@@ -384,10 +388,13 @@ mod tests {
             let kept = &text[..text.len() - 3];
             assert_eq!(decoded.text().strip_suffix('\u{FFFD}'), Some(kept));
         }
-        // GBK stays GBK, even when its last character is cut.
-        let gbk = encode(&text, encoding_rs::GBK);
-        let decoded = Decoder::new().decode(&gbk[..gbk.len() - 1]);
-        assert_eq!(decoded.encoding(), Encoding::Gb18030);
+        // GBK stays GBK, even when its last character is cut: long, and short where its bytes
+        // read as two-byte UTF-8 (`全省统一实施` is `ȫʡͳһʵ` and half a character).
+        for text in [text.as_str(), "全省统一实施", "同时实施"] {
+            let gbk = encode(text, encoding_rs::GBK);
+            let decoded = Decoder::new().decode(&gbk[..gbk.len() - 1]);
+            assert_eq!(decoded.encoding(), Encoding::Gb18030, "{text}");
+        }
     }
 
     #[test]

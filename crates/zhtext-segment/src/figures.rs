@@ -192,8 +192,10 @@ pub fn figure_spans(text: &str) -> Vec<Span> {
 
 /// The first figure of `text` that starts at or after byte `from`.
 ///
-/// `is_word(pair)` says whether two characters make a dictionary word; a Chinese numeral whose
-/// first character makes a word with the character before it does not start a figure.
+/// `from` is 0 or where the previous figure ended: a hyphen right after a figure is a dash
+/// (`6%-7%`, `2021年-2025年`, `备案号15071480号-27`), not a minus sign. `is_word(pair)` says
+/// whether two characters make a dictionary word; a Chinese numeral whose first character makes
+/// a word with the character before it does not start a figure.
 pub(crate) fn next_figure(text: &str, from: usize, is_word: &dyn Fn(&str) -> bool) -> Option<Span> {
     let rest = text.get(from..)?;
     for (offset, c) in rest.char_indices() {
@@ -208,6 +210,9 @@ pub(crate) fn next_figure(text: &str, from: usize, is_word: &dyn Fn(&str) -> boo
         let end = if is_arabic_digit(c) {
             arabic_figure(text, pos)
         } else if is_minus(c) {
+            if pos == from && from > 0 {
+                continue;
+            }
             let after = pos + c.len_utf8();
             char_at(text, after)
                 .filter(|&d| is_arabic_digit(d))
@@ -374,6 +379,7 @@ fn chinese_core(text: &str, pos: usize, strict: bool) -> Option<usize> {
     let (mut len, mut multiplier, mut point, mut zero) = (0, false, false, false);
     let mut adjacent_digits = false;
     let mut last_digit: Option<char> = None;
+    let mut last_multiplier: Option<char> = None;
     while let Some(c) = char_at(text, end) {
         // `○` (a white circle) often stands for `〇` in years (`二○○一年`), but never starts a
         // number: on its own it is a placeholder (`○○○同志`) or a bullet.
@@ -387,9 +393,16 @@ fn chinese_core(text: &str, pos: usize, strict: bool) -> Option<usize> {
             }
             zero |= is_cn_zero(c);
             last_digit = Some(c);
+            last_multiplier = None;
         } else if is_cn_multiplier(c) {
+            // `千` straight after `万` or `亿` is no multiplier but a unit's (`六十万千瓦`).
+            if matches!(last_multiplier, Some('万' | '亿' | '萬' | '億')) && unit(text, end) > end
+            {
+                break;
+            }
             multiplier = true;
             last_digit = None;
+            last_multiplier = Some(c);
         } else if is_cn_point(c) && !point {
             let after = end + c.len_utf8();
             if !char_at(text, after).is_some_and(is_cn_digit) {
@@ -397,6 +410,7 @@ fn chinese_core(text: &str, pos: usize, strict: bool) -> Option<usize> {
             }
             point = true;
             last_digit = None;
+            last_multiplier = None;
         } else {
             break;
         }
@@ -495,6 +509,12 @@ mod tests {
     #[test]
     fn negative() {
         assert_eq!(figures("增长-3.2%，气温－5到−2"), ["-3.2%", "－5", "−2"]);
+        // A hyphen right after a figure is a dash.
+        assert_eq!(figures("增长6%-7%"), ["6%", "7%"]);
+        assert_eq!(
+            figures("2021年-2025年，备15071480号-27"),
+            ["2021年", "2025年", "15071480号", "27"]
+        );
         // A hyphen between digits or after a letter is not a sign.
         assert_eq!(figures("1-7月，A-5，2024-2025年"), ["1-7月", "5", "2024-2025年"]);
         assert!(figures("—-，-").is_empty());
@@ -514,6 +534,7 @@ mod tests {
         assert_eq!(figures("近四分之一"), ["四分之一"]);
         assert_eq!(figures("二〇二四年"), ["二〇二四年"]);
         assert_eq!(figures("二○○一年"), ["二○○一年"]);
+        assert_eq!(figures("装机六十万千瓦，一万三千人"), ["六十万千瓦", "一万三千"]);
         assert!(figures("○○○同志，○一").is_empty());
         assert_eq!(figures("一百零五"), ["一百零五"]);
     }

@@ -15,12 +15,22 @@ const COUNT: usize = 200;
 /// Not one of the [`COUNT`] frequent characters.
 const NONE: u8 = u8::MAX;
 
+/// The part-of-speech tags of jieba's dictionary (a character with another tag gets `x`).
+const TAGS: &[&str] = &[
+    "n", "nr", "v", "i", "l", "ns", "m", "nz", "nrt", "zg", "nt", "a", "vn", "z", "d", "t", "j",
+    "b", "g", "r", "s", "c", "nrfg", "x", "f", "ng", "o", "q", "vg", "p", "ad", "mq", "y", "ag",
+    "an", "e", "u", "tg", "vq", "vi", "k", "vd", "rr", "mg", "h", "dg", "uz", "uv", "ul", "uj",
+    "ug", "ud", "rz", "rg", "df",
+];
+
 /// The frequent characters of a dictionary, and which two of them make a dictionary word.
 pub(crate) struct FrequentChars {
     /// For each CJK Unified Ideograph, its rank among the frequent characters, or [`NONE`].
     rank: Box<[u8]>,
     /// One bit per ordered pair of frequent characters: whether the pair is a dictionary word.
     pairs: Box<[u64]>,
+    /// The dictionary's part-of-speech tag of each frequent character, by rank.
+    tags: Box<[&'static str]>,
 }
 
 impl FrequentChars {
@@ -53,7 +63,15 @@ impl FrequentChars {
                 }
             }
         }
-        FrequentChars { rank, pairs }
+        let tags = chars
+            .iter()
+            .map(|&(_, c)| {
+                let tagged = jieba.tag(c.encode_utf8(&mut buf), false);
+                let tag = tagged.first().map_or("x", |t| t.tag);
+                TAGS.iter().copied().find(|&t| t == tag).unwrap_or("x")
+            })
+            .collect();
+        FrequentChars { rank, pairs, tags }
     }
 
     /// The rank of the character encoded by `bytes` (three bytes), or [`NONE`].
@@ -69,18 +87,20 @@ impl FrequentChars {
         }
     }
 
-    /// Whether `word` is two frequent characters that are not a dictionary word together.
+    /// When `word` is two frequent characters that are not a dictionary word together, their
+    /// part-of-speech tags.
     #[inline]
-    pub(crate) fn unknown_pair(&self, word: &str) -> bool {
+    pub(crate) fn unknown_pair(&self, word: &str) -> Option<[&'static str; 2]> {
         let bytes = word.as_bytes();
         if bytes.len() != 6 {
-            return false;
+            return None;
         }
         let (a, b) = (self.rank(&bytes[..3]), self.rank(&bytes[3..]));
         if a == NONE || b == NONE {
-            return false;
+            return None;
         }
         let bit = usize::from(a) * COUNT + usize::from(b);
-        self.pairs[bit / 64] & (1 << (bit % 64)) == 0
+        (self.pairs[bit / 64] & (1 << (bit % 64)) == 0)
+            .then(|| [self.tags[usize::from(a)], self.tags[usize::from(b)]])
     }
 }

@@ -15,6 +15,7 @@ use crate::{Error, ErrorKind};
 
 /// Whether jieba's hidden Markov model joins characters the dictionary does not know.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Hmm {
     /// Unknown words are found with jieba's HMM, except that a word it makes of two of the
     /// dictionary's commonest single-character words (`这是`, `一是`, `很难`: each character
@@ -224,7 +225,8 @@ impl JiebaSegmenter {
                 } else {
                     for t in self.jieba.cut_for_search(&source[span.range()], hmm) {
                         let s = Span::new(t.byte_start, t.byte_end).offset(span.start);
-                        if self.frequent.as_ref().is_some_and(|f| f.unknown_pair(t.word)) {
+                        if self.frequent.as_ref().is_some_and(|f| f.unknown_pair(t.word).is_some())
+                        {
                             // As in precise mode (see `Hmm::On`).
                             let mid = s.start + t.word.len() / 2;
                             emit(Span::new(s.start, mid), TokenKind::Word);
@@ -790,12 +792,13 @@ impl<'j, F: Sink<'j>> Merger<'_, 'j, F> {
     fn push_word(&mut self, start: usize, word: &impl Word<'j>) {
         let (i, j, text, tag) = word.parts();
         if let Some(frequent) = self.guard
-            && frequent.unknown_pair(text)
+            && let Some(tags) = frequent.unknown_pair(text)
         {
-            for (k, c) in text.char_indices() {
-                let at = start + i + k;
-                self.push(Span::new(at, at + c.len_utf8()), TokenKind::Word, tag);
-            }
+            // Two characters of three bytes each, with their own tags when tagging.
+            let mid = start + i + 3;
+            let tag_of = |k: usize| if tag.is_empty() { "" } else { tags[k] };
+            self.push(Span::new(start + i, mid), TokenKind::Word, tag_of(0));
+            self.push(Span::new(mid, start + j), TokenKind::Word, tag_of(1));
             return;
         }
         self.push(Span::new(i + start, j + start), classify(text), tag);

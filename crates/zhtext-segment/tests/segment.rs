@@ -83,6 +83,10 @@ fn hmm_does_not_glue_common_characters() {
     let raw_words = self::words(&raw, text);
     assert!(raw_words.contains(&"一是") && raw_words.contains(&"二是"), "{raw_words:?}");
     assert_eq!(self::words(&guarded, "夏世清说"), self::words(&raw, "夏世清说"));
+    // Each character keeps its own dictionary tag.
+    let tagged = guarded.tag("一是加强学习");
+    let tags: Vec<(&str, &str)> = tagged.iter().map(|(t, tag)| (t.text(), tag.as_str())).collect();
+    assert_eq!(tags[..2], [("一", "m"), ("是", "v")], "{tags:?}");
     let terms = guarded.search_terms(text);
     assert!(terms.iter().all(|t| !["一是", "二是", "这是"].contains(&t.text())), "{terms:?}");
     let off = JiebaSegmenter::builder().hmm(Hmm::Off).build().unwrap();
