@@ -2,11 +2,11 @@
 //!
 //! A figure is one of
 //!
-//! - Arabic digits (ASCII or full-width), after an optional minus sign (`-5`, `－3.2%`), with decimal points and thousands separators
-//!   (`23,876`, `8.8`, `１９９７`), optionally a range (`1-7`, `2023～2024`), then optional
-//!   magnitudes (`万`, `亿`, `千`, `百`), an approximation (`多`, `余`), and a unit: a percent sign,
-//!   `个百分点`, a currency, a measure or a calendar unit (`158亿元`, `8.8%`, `0.2个百分点`,
-//!   `1-7月`, `100多万元`);
+//! - Arabic digits (ASCII or full-width), after an optional minus sign (`-5`, `－3.2%`), with
+//!   decimal points and thousands separators (`23,876`, `8.8`, `１９９７`), optionally a range
+//!   (`1-7`, `2023～2024`), then optional magnitudes (`万`, `亿`, `千`, `百`), an approximation
+//!   (`多`, `余`), and a unit: a percent sign, `个百分点`, a currency, a measure or a calendar
+//!   unit (`158亿元`, `8.8%`, `0.2个百分点`, `1-7月`, `100多万元`);
 //! - a Chinese numeral with a multiplier (`一百五十八亿`), a decimal point (`八点八`), or a
 //!   year spelled digit by digit (`二〇二四`), then the same suffixes (`一百五十八亿元`);
 //! - a fraction or a percentage spelled in words (`三分之一`, `百分之八点八`).
