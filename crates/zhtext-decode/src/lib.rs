@@ -53,10 +53,10 @@
 //!
 //! **Detection.** A BOM wins; then an encoding given to [`DecoderBuilder::encoding`]; then
 //! valid UTF-8, or UTF-8 cut short inside its last character (a truncated file: the broken
-//! character becomes U+FFFD and counts as malformed). Otherwise chardetng guesses. When the input is shorter than 1 KB or the
-//! guess is not GBK, Big5 or UTF-8 (chardetng calls the GBK bytes of `你好` EUC-KR), the
-//! first 64 KB are decoded as GB18030, as Big5, as UTF-16 (when there are NUL bytes) and as
-//! the guess, and each result is scored: common Han characters score by frequency tier
+//! character becomes U+FFFD and counts as malformed). Otherwise chardetng guesses. When the
+//! input is shorter than 1 KB or the guess is not GBK, Big5 or UTF-8 (chardetng calls the GBK
+//! bytes of `你好` EUC-KR), the first 64 KB are decoded as GB18030, as Big5, as UTF-16 (when
+//! there are NUL bytes) and as the guess, and each result is scored: common Han characters score by frequency tier
 //! (the 3,000 most frequent characters of jieba's dictionary and their Traditional forms,
 //! embedded as a 21 KB table built at compile time), CJK punctuation scores, rare
 //! characters, Hangul, kana, Latin letters, private-use code points and malformed sequences

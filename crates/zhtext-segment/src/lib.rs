@@ -56,14 +56,14 @@
 //! 2. **Figures.** A lexer finds figures (see [`figures`]): Arabic digits with separators,
 //!    ranges and a minus sign, magnitudes (`万`, `亿`), approximations (`多`, `余`) and units
 //!    (`%`, `个百分点`, currencies, measures, `年`/`月`/`日`); Chinese numerals with a
-//!    multiplier, a decimal point or spelled digit by digit; `分之` fractions and `百分之` percentages. Digits glued to Latin
-//!    letters (`PM2.5`, `5G`) and numerals that start a dictionary word with the character
-//!    before them (`统一`, `第一`) are not figures.
+//!    multiplier, a decimal point or spelled digit by digit; `分之` fractions and `百分之`
+//!    percentages. Digits glued to Latin letters (`PM2.5`, `5G`) and numerals that start a
+//!    dictionary word with the character before them (`统一`, `第一`) are not figures.
 //! 3. **Words.** jieba-rs cuts the text once (DAG over the dictionary, best route by word
 //!    frequency, HMM for unknown runs unless [`Hmm::Off`]). With [`Hmm::On`], a word the HMM
 //!    makes of two of the dictionary's 200 commonest single-character words (`这是`, `一是`)
-//!    is cut back into characters: jieba's HMM glues such function words together far more often
-//!    than it finds a real word in them. Figures are laid over jieba's tokens, and
+//!    is cut back into characters: jieba's HMM glues such function words together far more
+//!    often than it finds a real word in them. Figures are laid over jieba's tokens, and
 //!    only a token that straddles a figure's edge is cut again without the figure's part. A long
 //!    text goes through steps 1–5 in pieces of about 32 KiB that end at a line break, or at a
 //!    sentence end (`。！？`) in a very long line (the script is detected once for the whole).

@@ -227,8 +227,8 @@ impl JiebaSegmenter {
                         let s = Span::new(t.byte_start, t.byte_end).offset(span.start);
                         if self.frequent.as_ref().is_some_and(|f| f.unknown_pair(t.word).is_some())
                         {
-                            // As in precise mode (see `Hmm::On`).
-                            let mid = s.start + t.word.len() / 2;
+                            // As in precise mode (see `Hmm::On`): two characters of three bytes.
+                            let mid = s.start + 3;
                             emit(Span::new(s.start, mid), TokenKind::Word);
                             emit(Span::new(mid, s.end), TokenKind::Word);
                         } else {
@@ -313,8 +313,8 @@ impl JiebaSegmenter {
     /// ```
     #[must_use]
     pub fn keywords(&self, text: &str, n: usize, method: KeywordMethod) -> Vec<Keyword> {
-        let converted = self.converted(text);
-        let source: &str = converted.as_ref().map_or(text, |(c, _)| c);
+        let converted = self.convert_piece(text, self.wants_conversion(text));
+        let source = converted.text().unwrap_or(text);
         let found = match method {
             KeywordMethod::TfIdf => {
                 let tfidf = self.keywords.tfidf.get_or_init(TfIdf::default);
@@ -327,12 +327,6 @@ impl JiebaSegmenter {
             }
         };
         found.into_iter().map(|k| Keyword { word: k.keyword, weight: k.weight }).collect()
-    }
-
-    /// The text converted to Simplified with its offset map, when this text is to be segmented
-    /// through Simplified and the conversion changed something.
-    fn converted(&self, text: &str) -> Option<(String, OffsetMap)> {
-        if self.wants_conversion(text) { self.convert(text) } else { None }
     }
 
     /// Whether `text` is to be segmented through Simplified (per the script mode).
@@ -366,6 +360,7 @@ impl JiebaSegmenter {
             Cow::Owned(converted) if same_char_starts(text, &converted) => {
                 Converted::Aligned(converted)
             }
+            // Converted a second time, with the map: rare with Traditional → Simplified.
             Cow::Owned(_) => match self.convert(text) {
                 Some((converted, map)) => Converted::Mapped(converted, map),
                 None => Converted::Same,
