@@ -801,10 +801,16 @@ impl<'j, F: Sink<'j>> Merger<'_, 'j, F> {
 
     #[inline(always)]
     fn push(&mut self, span: Span, kind: TokenKind, tag: &'j str) {
+        // Words, most tokens, never join either way: they go straight to the sink.
+        if kind == TokenKind::Word {
+            if let Some((prev, prev_kind, prev_tag)) = self.pending.take() {
+                self.sink.push(prev, prev_kind, prev_tag);
+            }
+            self.sink.push(span, kind, tag);
+            return;
+        }
         if let Some((prev, prev_kind, prev_tag)) = &mut self.pending {
-            // Words, most tokens, never join: one test before the others.
-            let join = kind != TokenKind::Word
-                && prev.end == span.start
+            let join = prev.end == span.start
                 && match (*prev_kind, kind) {
                     (TokenKind::Space, TokenKind::Space) => true,
                     (TokenKind::Punct, TokenKind::Punct) => {
