@@ -17,6 +17,8 @@
 
 use zhtext_core::Span;
 
+use crate::kind::three_byte_code;
+
 /// Units that may follow a number, longest first where one is a prefix of another.
 const UNITS: &[&str] = &[
     "个百分点",
@@ -343,7 +345,7 @@ static UNIT_STARTS: [u64; HAN_WORDS] = {
     while i < UNITS.len() {
         let b = UNITS[i].as_bytes();
         assert!(b.len() >= 3 && b[0] >= 0xE4 && b[0] <= 0xE9, "units start with a CJK ideograph");
-        let c = ((b[0] as u32 & 0x0F) << 12) | ((b[1] as u32 & 0x3F) << 6) | (b[2] as u32 & 0x3F);
+        let c = three_byte_code(b[0], b[1], b[2]);
         let idx = (c - HAN_BASE) as usize;
         bits[idx / 64] |= 1 << (idx % 64);
         i += 1;

@@ -3,6 +3,8 @@
 
 use jieba_rs::Jieba;
 
+use crate::kind::three_byte_code;
+
 /// The first and one past the last code point of the table (the CJK Unified Ideographs block).
 const FIRST: u32 = 0x4E00;
 const END: u32 = 0xA000;
@@ -79,8 +81,7 @@ impl FrequentChars {
     fn rank(&self, bytes: &[u8]) -> u8 {
         match *bytes {
             [a @ 0xE4..=0xE9, b, c] => {
-                let u =
-                    (u32::from(a & 0x0F) << 12) | (u32::from(b & 0x3F) << 6) | u32::from(c & 0x3F);
+                let u = three_byte_code(a, b, c);
                 u.checked_sub(FIRST).map_or(NONE, |i| self.rank[i as usize])
             }
             _ => NONE,

@@ -2,6 +2,13 @@
 
 use zhtext_core::TokenKind;
 
+/// The code point of a three-byte UTF-8 sequence (`a` its lead byte), for the bit tables
+/// indexed by CJK ideograph.
+#[inline]
+pub(crate) const fn three_byte_code(a: u8, b: u8, c: u8) -> u32 {
+    ((a as u32 & 0x0F) << 12) | ((b as u32 & 0x3F) << 6) | (c as u32 & 0x3F)
+}
+
 /// Whether `c` is a Han character (CJK unified ideographs, extensions, compatibility, 〇).
 pub(crate) fn is_han(c: char) -> bool {
     matches!(c,
