@@ -73,6 +73,11 @@ const UNITS: &[&str] = &[
     "小時",
     "分钟",
     "分鐘",
+    // CALENDAR_NOUNS: `90年代` is the 90s, not `90年` and a stray `代`.
+    "年代",
+    "年度",
+    "年级",
+    "年級",
     "年",
     "月",
     "日",
@@ -83,6 +88,23 @@ const UNITS: &[&str] = &[
     "周",
     "倍",
 ];
+
+/// Units of [`UNITS`] that are nouns beginning with `年`. Such a noun gives its last character
+/// back when that character makes a word with the next one: `连续3年代表` is `3年`, `代表`.
+const CALENDAR_NOUNS: &[&str] = &["年代", "年度", "年级", "年級"];
+
+/// `end`, or the end of `年` when the figure ends with a calendar noun whose last character
+/// makes a dictionary word with the character after the figure.
+fn give_back_noun(text: &str, end: usize, is_word: &dyn Fn(&str) -> bool) -> usize {
+    let (head, rest) = text.split_at(end);
+    let (Some(noun), Some(next)) =
+        (CALENDAR_NOUNS.iter().find(|n| head.ends_with(*n)), rest.chars().next())
+    else {
+        return end;
+    };
+    // The nouns are two characters of three bytes.
+    if is_word(&text[end - 3..end + next.len_utf8()]) { end - noun.len() + 3 } else { end }
+}
 
 const PERCENT: &[char] = &['%', '％', '‰'];
 
@@ -225,7 +247,7 @@ pub(crate) fn next_figure(text: &str, from: usize, is_word: &dyn Fn(&str) -> boo
             chinese_figure(text, pos, prev, is_word)
         };
         if let Some(end) = end {
-            return Some(Span::new(pos, end));
+            return Some(Span::new(pos, give_back_noun(text, end, is_word)));
         }
     }
     None
@@ -506,6 +528,24 @@ mod tests {
         assert_eq!(figures("1.5万亿元和2,000"), ["1.5万亿元", "2,000"]);
         assert_eq!(figures("12,34"), ["12", "34"]);
         assert_eq!(figures("装机60万千瓦，5千米"), ["60万千瓦", "5千米"]);
+        // Nouns that begin with a calendar unit stay whole, as `月份` does.
+        assert_eq!(
+            figures("上世纪90年代，2020年度，3年级，1-7月份，一九八○年代"),
+            ["90年代", "2020年度", "3年级", "1-7月份", "一九八○年代"]
+        );
+        assert_eq!(figures("近3年来，1998年底"), ["3年", "1998年"]);
+        let is_word = |w: &str| w == "代表";
+        let text = "连续3年代表";
+        assert_eq!(next_figure(text, 0, &is_word), Some(Span::new(6, 10)));
+    }
+
+    #[test]
+    fn calendar_nouns_are_units_before_their_first_character() {
+        let year = UNITS.iter().position(|u| *u == "年").unwrap();
+        for noun in CALENDAR_NOUNS {
+            assert!(UNITS[..year].contains(noun), "{noun}");
+            assert_eq!(noun.len(), 6);
+        }
     }
 
     #[test]

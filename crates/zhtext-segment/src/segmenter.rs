@@ -499,7 +499,15 @@ impl JiebaSegmenter {
                 i += 1;
                 continue;
             }
-            // The word crosses a figure's edge: cut the part outside the figure on its own.
+            // The word crosses a figure's edge: cut the part outside the figure again. After
+            // a figure, when what is left of the word makes a dictionary word with the next
+            // word, they are cut together (`3日本地`: `3日`, `本地`, not `本` and `地`).
+            let end = match words.get(i + 1) {
+                Some(next) if start < pos && self.jieba.has_word(&text[pos..next.parts().1]) => {
+                    next.parts().1
+                }
+                _ => end,
+            };
             let end = end.min(limit);
             cut(&text[pos..end]).iter().for_each(|w| merger.push_word(pos, w));
             pos = end;

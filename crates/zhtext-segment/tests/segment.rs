@@ -64,6 +64,19 @@ fn figures_are_whole_numbers() {
 }
 
 #[test]
+fn figures_leave_no_stray_characters() {
+    let segmenter = JiebaSegmenter::new();
+    // A noun that begins with a calendar unit is the figure's unit, unless its last character
+    // begins the next word.
+    assert_eq!(words(&segmenter, "始于90年代初"), ["始于", "90年代", "初"]);
+    assert_eq!(words(&segmenter, "2020年度工作报告"), ["2020年度", "工作", "报告"]);
+    assert_eq!(words(&segmenter, "连续3年代表大会"), ["连续", "3年", "代表大会"]);
+    // What jieba's word across a figure's end leaves goes with the next word when they make a
+    // dictionary word.
+    assert_eq!(words(&segmenter, "3日本地新增"), ["3日", "本地", "新增"]);
+}
+
+#[test]
 fn figures_left_to_jieba_when_asked() {
     let segmenter = JiebaSegmenter::builder().figures(Figures::Jieba).build().expect("build");
     let tokens = segmenter.segment("收入一百五十八亿元");
