@@ -253,6 +253,11 @@ pub(crate) fn next_figure(text: &str, from: usize, is_word: &dyn Fn(&str) -> boo
     None
 }
 
+/// Whether `word` starts with a figure and goes on after it (`十九大`, `2号线`).
+pub(crate) fn starts_with_figure(word: &str) -> bool {
+    next_figure(word, 0, &|_| false).is_some_and(|f| f.start == 0 && f.end < word.len())
+}
+
 /// Characters that can start a figure: digits, Chinese digits, 十, and 百 or 千 of `百分之`.
 const STARTS: &[char] = &[
     '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '两', '兩', '壹', '贰', '貳', '叁',

@@ -1,6 +1,7 @@
 //! [`JiebaSegmenter`] and its builder.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fmt;
 use std::io::BufRead;
 use std::sync::{Arc, OnceLock};
@@ -8,7 +9,7 @@ use std::sync::{Arc, OnceLock};
 use jieba_rs::{Jieba, KeywordExtract, TextRank, TfIdf};
 use zhtext_core::{OffsetMap, Segmenter, Span, Token, TokenKind, Transform};
 
-use crate::figures::next_figure;
+use crate::figures::{next_figure, starts_with_figure};
 use crate::frequent::FrequentChars;
 use crate::kind::{alphanumeric_run, classify};
 use crate::{Error, ErrorKind};
@@ -111,6 +112,9 @@ pub struct JiebaSegmenter {
     keywords: Arc<KeywordState>,
     /// With [`Hmm::On`], the characters the HMM may not join on their own.
     frequent: Option<Arc<FrequentChars>>,
+    /// Words of the domain and user dictionaries that start with a figure (`十九大`): jieba
+    /// keeps them whole over the figure lexer.
+    figure_words: Arc<HashSet<Box<str>>>,
 }
 
 // The converter is only ever used through `&self` and the keyword tables are set once, so a
@@ -178,9 +182,10 @@ impl JiebaSegmenter {
         self.jieba.has_word(word)
     }
 
-    /// Search-engine terms: the precise tokens plus the dictionary words of two and three
-    /// characters inside longer ones (jieba's `cut_for_search`). Terms overlap, so they don't
-    /// tile the text; each is still a slice of `text`. Figures stay whole when configured so.
+    /// Search-engine terms: the precise tokens, each after the dictionary words of two and
+    /// three characters inside it and the parts of a Latin compound (`www.gov.cn`: `www`,
+    /// `gov`, `cn`), as jieba's `cut_for_search` gives them. Terms overlap, so they don't tile
+    /// the text; each is still a slice of `text`. Figures stay whole when configured so.
     ///
     /// # Example
     ///
@@ -200,9 +205,9 @@ impl JiebaSegmenter {
     /// [`JiebaSegmenter::search_terms`], a piece of at least `target` bytes at a time (see
     /// [`pieces`]).
     fn search_terms_in_pieces<'t>(&self, text: &'t str, target: usize) -> Vec<Token<'t>> {
-        let hmm = self.hmm != Hmm::Off;
         let convert = self.wants_conversion(text);
         let mut out = Vec::new();
+        let mut spans = Vec::new();
         for piece in pieces(text, target) {
             let part = &text[piece.range()];
             let converted = self.convert_piece(part, convert);
@@ -219,26 +224,41 @@ impl JiebaSegmenter {
                     out.push(Token::new(text, span.offset(piece.start), kind));
                 }
             };
-            self.stretches(source, |span, figure| {
-                if figure {
-                    emit(span, TokenKind::Number);
-                } else {
-                    for t in self.jieba.cut_for_search(&source[span.range()], hmm) {
-                        let s = Span::new(t.byte_start, t.byte_end).offset(span.start);
-                        if self.frequent.as_ref().is_some_and(|f| f.unknown_pair(t.word).is_some())
-                        {
-                            // As in precise mode (see `Hmm::On`): two characters of three bytes.
-                            let mid = s.start + 3;
-                            emit(Span::new(s.start, mid), TokenKind::Word);
-                            emit(Span::new(mid, s.end), TokenKind::Word);
-                        } else {
-                            emit(s, classify(t.word));
-                        }
-                    }
+            spans.clear();
+            self.segment_spans(source, &mut spans);
+            for &(span, kind) in &spans {
+                let word = &source[span.range()];
+                match kind {
+                    TokenKind::Word => self.grams(word, |g| emit(g.offset(span.start), kind)),
+                    TokenKind::Latin => connector_parts(word, |p| emit(p.offset(span.start), kind)),
+                    _ => {}
                 }
-            });
+                emit(span, kind);
+            }
         }
         out
+    }
+
+    /// Calls `f` with the span of each dictionary word of two characters inside `word`, when it
+    /// has more than two, then of three, when it has more than three, as jieba's
+    /// `cut_for_search` does.
+    fn grams(&self, word: &str, mut f: impl FnMut(Span)) {
+        if word.chars().nth(2).is_none() {
+            return;
+        }
+        let starts: Vec<usize> = word.char_indices().map(|(i, _)| i).chain([word.len()]).collect();
+        let chars = starts.len() - 1;
+        for len in [2, 3] {
+            if chars <= len {
+                break;
+            }
+            for w in starts.windows(len + 1) {
+                let gram = Span::new(w[0], w[len]);
+                if self.jieba.has_word(&word[gram.range()]) {
+                    f(gram);
+                }
+            }
+        }
     }
 
     /// Tokens with jieba's part-of-speech tags (`n` noun, `v` verb, `m` numeral, `x` other …).
@@ -422,29 +442,6 @@ impl JiebaSegmenter {
         }
     }
 
-    /// Calls `f(span, is_figure)` for the figures and the stretches between them, in order.
-    fn stretches(&self, text: &str, mut f: impl FnMut(Span, bool)) {
-        let mut pos = 0;
-        let is_word = |pair: &str| self.jieba.has_word(pair);
-        while pos < text.len() {
-            let figure = match self.figures {
-                Figures::Whole => next_figure(text, pos, &is_word),
-                Figures::Jieba => None,
-            };
-            let end = figure.map_or(text.len(), |s| s.start);
-            if end > pos {
-                f(Span::new(pos, end), false);
-            }
-            match figure {
-                Some(span) => {
-                    f(span, true);
-                    pos = span.end;
-                }
-                None => break,
-            }
-        }
-    }
-
     /// Segments `text` as it is, pushing each token's span and kind to `sink`.
     fn segment_spans(&self, text: &str, sink: &mut impl Sink<'static>) {
         let hmm = self.hmm != Hmm::Off;
@@ -486,6 +483,17 @@ impl JiebaSegmenter {
             }
             let Some(word) = words.get(i) else { break };
             if let Some(f) = figure.filter(|f| f.start <= pos) {
+                // A domain or user word jieba cut from the figure's start past its end holds
+                // the figure: `十九大` (the 19th Party Congress), not `十九` and `大`. jieba's
+                // own numeral words (`五十岁`, `二十世纪`) do not.
+                let (start, end, word_text, _) = word.parts();
+                if start == f.start && end > f.end && self.figure_words.contains(word_text) {
+                    merger.push_word(0, word);
+                    pos = end;
+                    i += 1;
+                    figure = next_figure(text, pos, &is_word);
+                    continue;
+                }
                 merger.push(f, TokenKind::Number, W::NUMBER);
                 pos = f.end;
                 figure = next_figure(text, pos, &is_word);
@@ -513,6 +521,23 @@ impl JiebaSegmenter {
             pos = end;
         }
         merger.finish();
+    }
+}
+
+/// Calls `f` with the parts of a Latin token joined by `.`, `_` or `-` that could be searched
+/// on their own (two bytes or more, with a letter), as jieba's `cut_for_search` does:
+/// `www.gov.cn` gives `www`, `gov` and `cn`; `v1.2` gives `v1`, not `2`.
+fn connector_parts(word: &str, mut f: impl FnMut(Span)) {
+    let is_connector = |c: char| matches!(c, '.' | '_' | '-');
+    if !word.contains(is_connector) {
+        return;
+    }
+    let mut start = 0;
+    for part in word.split(is_connector) {
+        if part.len() >= 2 && part.bytes().any(|b| b.is_ascii_alphabetic()) {
+            f(Span::new(start, start + part.len()));
+        }
+        start += part.len() + 1;
     }
 }
 
@@ -998,20 +1023,29 @@ impl Builder {
             }
             None => default_jieba()?,
         };
+        let mut figure_words = HashSet::new();
+        let mut keep = |word: &str| {
+            if starts_with_figure(word) {
+                figure_words.insert(Box::from(word));
+            }
+        };
         if self.domain == DomainDict::On {
             for_each_entry(DOMAIN_DICT, |word, freq, tag| {
                 let freq = freq.unwrap_or(0).max(jieba.suggest_freq(word));
                 jieba.add_word(word, Some(freq), tag);
+                keep(word);
             })?;
         }
         for dict in &self.user_dicts {
             let text = dict.as_ref().map_err(|e| Error::io(clone_io(e), None))?;
             for_each_entry(text, |word, freq, tag| {
                 jieba.add_word(word, freq, tag);
+                keep(word);
             })?;
         }
         for word in &self.user_words {
             jieba.add_word(word, None, None);
+            keep(word);
         }
         let frequent = (self.hmm == Hmm::On).then(|| Arc::new(FrequentChars::new(&jieba)));
         Ok(JiebaSegmenter {
@@ -1022,6 +1056,7 @@ impl Builder {
             script: self.script,
             t2s,
             keywords: Arc::default(),
+            figure_words: Arc::new(figure_words),
         })
     }
 }

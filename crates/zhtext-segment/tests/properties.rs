@@ -10,6 +10,9 @@ use zhtext_core::{Segmenter, check_tiling};
 use zhtext_segment::{Hmm, JiebaSegmenter, KeywordMethod, ScriptMode};
 
 static DEFAULT: LazyLock<JiebaSegmenter> = LazyLock::new(JiebaSegmenter::new);
+static SIMPLIFIED: LazyLock<JiebaSegmenter> = LazyLock::new(|| {
+    JiebaSegmenter::builder().script(ScriptMode::Simplified).build().expect("default dictionaries")
+});
 static TRADITIONAL: LazyLock<JiebaSegmenter> = LazyLock::new(|| {
     JiebaSegmenter::builder()
         .t2s(common::TinyT2s)
@@ -126,6 +129,19 @@ proptest! {
                 prop_assert_eq!(s.get(t.span().range()), Some(t.text()));
             }
         }
+    }
+
+    /// Search terms are the precise tokens plus words inside them.
+    #[test]
+    fn search_terms_hold_the_precise_tokens(s in text()) {
+        let terms = SIMPLIFIED.search_terms(&s);
+        let mut terms = terms.iter().peekable();
+        for token in SIMPLIFIED.segment(&s) {
+            // Each token comes after the words inside it.
+            while terms.next_if(|t| *t != &token).is_some() {}
+            prop_assert_eq!(terms.next(), Some(&token));
+        }
+        prop_assert!(terms.next().is_none());
     }
 
     #[test]

@@ -74,6 +74,14 @@ fn figures_leave_no_stray_characters() {
     // What jieba's word across a figure's end leaves goes with the next word when they make a
     // dictionary word.
     assert_eq!(words(&segmenter, "3日本地新增"), ["3日", "本地", "新增"]);
+    // A domain or user word jieba cuts from a figure's start past its end holds the figure;
+    // jieba's own numeral words (`五十岁`) do not.
+    assert_eq!(words(&segmenter, "党的二十大精神"), ["党", "的", "二十大", "精神"]);
+    assert_eq!(words(&segmenter, "二十大型企业"), ["二十", "大型", "企业"]);
+    assert_eq!(words(&segmenter, "年满五十岁"), ["年满", "五十", "岁"]);
+    let user = JiebaSegmenter::builder().user_words(&["2号线"]).build().expect("build");
+    assert_eq!(words(&user, "地铁2号线开通"), ["地铁", "2号线", "开通"]);
+    assert_eq!(words(&segmenter, "地铁2号线开通"), ["地铁", "2号", "线", "开通"]);
 }
 
 #[test]
@@ -212,6 +220,11 @@ fn search_tags_and_keywords() {
     let terms: Vec<&str> = segmenter.search_terms(text).iter().map(|t| t.text()).collect();
     assert!(terms.contains(&"一般公共预算收入") && terms.contains(&"预算"), "{terms:?}");
     assert!(terms.contains(&"158亿元"));
+    let terms: Vec<&str> =
+        segmenter.search_terms("党的二十大，www.gov.cn").iter().map(|t| t.text()).collect();
+    // The words inside `二十大` come before it, the parts of a Latin compound before it.
+    let expected = ["党", "的", "二十", "十大", "二十大", "，", "www", "gov", "cn", "www.gov.cn"];
+    assert_eq!(terms, expected);
     let tags = segmenter.tag(text);
     assert_eq!(tags.last().map(|(t, tag)| (t.text(), tag.as_str())), Some(("158亿元", "m")));
     let doc = std::fs::read_to_string(
