@@ -17,7 +17,7 @@
 
 use zhtext_core::Span;
 
-use crate::kind::three_byte_code;
+use crate::kind::{is_han, three_byte_code};
 
 /// Units that may follow a number, longest first where one is a prefix of another.
 const UNITS: &[&str] = &[
@@ -241,6 +241,8 @@ pub(crate) fn next_figure(text: &str, from: usize, is_word: &dyn Fn(&str) -> boo
             char_at(text, after)
                 .filter(|&d| is_arabic_digit(d))
                 .and_then(|_| arabic_figure(text, after))
+        } else if is_placeholder(c) {
+            placeholder_figure(text, pos)
         } else if c == '百' || c == '千' {
             words_percent(text, pos)
         } else {
@@ -286,13 +288,37 @@ static HAN_STARTS: [u64; HAN_WORDS] = {
 fn may_start(c: char) -> bool {
     let u = c as u32;
     if u < 0x80 {
-        return c.is_ascii_digit() || c == '-';
+        return c.is_ascii_digit() || matches!(c, '-' | 'X' | 'x');
     }
     if (HAN_BASE..0xA000).contains(&u) {
         let idx = (u - HAN_BASE) as usize;
         return HAN_STARTS[idx / 64] & (1 << (idx % 64)) != 0;
     }
-    c == '〇' || ('０'..='９').contains(&c) || c == '－' || c == '−'
+    c == '〇' || ('０'..='９').contains(&c) || matches!(c, '－' | '−' | '×' | 'Ｘ')
+}
+
+/// A letter that stands for a digit in a template (`X亿元`, `XX万元`, `×月×日`).
+fn is_placeholder(c: char) -> bool {
+    matches!(c, 'X' | 'x' | '×' | 'Ｘ')
+}
+
+/// A placeholder figure at `pos` (a placeholder letter): a run of at most six bytes of them,
+/// then magnitudes or a unit, as zhtext-metrics reads them (`X亿元`, `XX%`, `×月`). A run
+/// that goes on into letters or digits is a word (`XYZ`, `x86`), and one with no suffix is
+/// left alone (`X光`).
+fn placeholder_figure(text: &str, pos: usize) -> Option<usize> {
+    let mut end = pos;
+    while let Some(c) = char_at(text, end).filter(|&c| is_placeholder(c)) {
+        end += c.len_utf8();
+        if end - pos > 6 {
+            return None;
+        }
+    }
+    if char_at(text, end).is_some_and(|c| c.is_alphanumeric() && !is_han(c)) {
+        return None;
+    }
+    let figure = suffix(text, end);
+    (figure > end).then_some(figure)
 }
 
 /// The end of Arabic digits with separators starting at `pos` (a digit).
@@ -565,6 +591,17 @@ mod tests {
         // A hyphen between digits or after a letter is not a sign.
         assert_eq!(figures("1-7月，A-5，2024-2025年"), ["1-7月", "5", "2024-2025年"]);
         assert!(figures("—-，-").is_empty());
+    }
+
+    #[test]
+    fn placeholders() {
+        assert_eq!(
+            figures("投资X亿元，增长XX%，×月×日，Ｘ多万吨"),
+            ["X亿元", "XX%", "×月", "×日", "Ｘ多万吨"]
+        );
+        // Words, a lone letter, a multiplication sign, and runs longer than six bytes.
+        assert!(figures("XYZ亿元，x86，X光，X，XXXXXXX亿元").is_empty());
+        assert_eq!(figures("3×5米"), ["3", "5米"]);
     }
 
     #[test]

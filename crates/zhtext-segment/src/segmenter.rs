@@ -455,7 +455,7 @@ impl JiebaSegmenter {
     }
 
     /// Cuts `text` with `cut` (jieba's `cut` or `tag`: the same words) and lays figures over
-    /// its words, pushing tokens to `sink`; runs of whitespace, `……` and `——` become one token.
+    /// its words, pushing tokens to `sink`; runs of whitespace, `……`, `——` and `***` become one token.
     ///
     /// jieba cuts the text once. Where a figure's edge falls inside a jieba word, only the
     /// part of that word outside the figure is cut again.
@@ -802,8 +802,8 @@ impl Sink<'static> for TokenSink<'_, '_> {
     }
 }
 
-/// Joins runs of whitespace, doubled `…` and `—`, and full-width letters and digits into one
-/// token (with the tag of the first).
+/// Joins runs of whitespace, of `…`, `—` and `*` (a redaction: `***`), and of full-width
+/// letters and digits into one token (with the tag of the first).
 struct Merger<'a, 'j, F> {
     text: &'a str,
     pending: Option<(Span, TokenKind, &'j str)>,
@@ -848,7 +848,7 @@ impl<'j, F: Sink<'j>> Merger<'_, 'j, F> {
                     (TokenKind::Space, TokenKind::Space) => true,
                     (TokenKind::Punct, TokenKind::Punct) => {
                         let (a, b) = (&self.text[prev.range()], &self.text[span.range()]);
-                        matches!(b, "…" | "—") && a.starts_with(b)
+                        matches!(b, "…" | "—" | "*" | "＊") && a.starts_with(b)
                     }
                     (
                         TokenKind::Latin | TokenKind::Number,

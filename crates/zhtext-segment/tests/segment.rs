@@ -61,6 +61,20 @@ fn figures_are_whole_numbers() {
         }
     }
     assert_eq!(words(&segmenter, "增长8.8%"), ["增长", "8.8%"]);
+    // Template placeholders are figures too; a redaction is one token.
+    let tokens = segmenter.segment("投资XX亿元，落实***精神");
+    let kinds: Vec<(&str, TokenKind)> = tokens.iter().map(|t| (t.text(), t.kind())).collect();
+    assert_eq!(
+        kinds,
+        [
+            ("投资", TokenKind::Word),
+            ("XX亿元", TokenKind::Number),
+            ("，", TokenKind::Punct),
+            ("落实", TokenKind::Word),
+            ("***", TokenKind::Punct),
+            ("精神", TokenKind::Word),
+        ]
+    );
 }
 
 #[test]
