@@ -89,21 +89,18 @@ const UNITS: &[&str] = &[
     "倍",
 ];
 
-/// Units of [`UNITS`] that are nouns beginning with `年`. Such a noun gives its last character
-/// back when that character makes a word with the next one: `连续3年代表` is `3年`, `代表`.
+/// Units of [`UNITS`] that are nouns beginning with `年`. The segmenter lets such a noun go
+/// when jieba cuts after its `年`: `连续3年代表` is `3年`, `代表` (see [`calendar_noun_year`]).
 const CALENDAR_NOUNS: &[&str] = &["年代", "年度", "年级", "年級"];
 
-/// `end`, or the end of `年` when the figure ends with a calendar noun whose last character
-/// makes a dictionary word with the character after the figure.
-fn give_back_noun(text: &str, end: usize, is_word: &dyn Fn(&str) -> bool) -> usize {
-    let (head, rest) = text.split_at(end);
-    let (Some(noun), Some(next)) =
-        (CALENDAR_NOUNS.iter().find(|n| head.ends_with(*n)), rest.chars().next())
-    else {
-        return end;
-    };
+/// When `figure` (a span of `text`) ends with a calendar noun (`90年代`), the end of its `年`.
+pub(crate) fn calendar_noun_year(text: &str, figure: Span) -> Option<usize> {
+    let head = &text[figure.range()];
     // The nouns are two characters of three bytes.
-    if is_word(&text[end - 3..end + next.len_utf8()]) { end - noun.len() + 3 } else { end }
+    CALENDAR_NOUNS
+        .iter()
+        .any(|n| head.len() > n.len() && head.ends_with(n))
+        .then_some(figure.end - 3)
 }
 
 const PERCENT: &[char] = &['%', '％', '‰'];
@@ -242,6 +239,10 @@ pub(crate) fn next_figure(text: &str, from: usize, is_word: &dyn Fn(&str) -> boo
                 .filter(|&d| is_arabic_digit(d))
                 .and_then(|_| arabic_figure(text, after))
         } else if is_placeholder(c) {
+            // Inside a run of placeholders, which was no figure where it starts.
+            if prev.is_some_and(is_placeholder) {
+                continue;
+            }
             placeholder_figure(text, pos)
         } else if c == '百' || c == '千' {
             words_percent(text, pos)
@@ -249,7 +250,7 @@ pub(crate) fn next_figure(text: &str, from: usize, is_word: &dyn Fn(&str) -> boo
             chinese_figure(text, pos, prev, is_word)
         };
         if let Some(end) = end {
-            return Some(Span::new(pos, give_back_noun(text, end, is_word)));
+            return Some(Span::new(pos, end));
         }
     }
     None
@@ -565,9 +566,9 @@ mod tests {
             ["90年代", "2020年度", "3年级", "1-7月份", "一九八○年代"]
         );
         assert_eq!(figures("近3年来，1998年底"), ["3年", "1998年"]);
-        let is_word = |w: &str| w == "代表";
         let text = "连续3年代表";
-        assert_eq!(next_figure(text, 0, &is_word), Some(Span::new(6, 10)));
+        assert_eq!(calendar_noun_year(text, Span::new(6, 13)), Some(10));
+        assert_eq!(calendar_noun_year(text, Span::new(6, 10)), None);
     }
 
     #[test]
@@ -600,7 +601,7 @@ mod tests {
             ["X亿元", "XX%", "×月", "×日", "Ｘ多万吨"]
         );
         // Words, a lone letter, a multiplication sign, and runs longer than six bytes.
-        assert!(figures("XYZ亿元，x86，X光，X，XXXXXXX亿元").is_empty());
+        assert!(figures("XYZ亿元，x86，X光，X，XXXXXXX亿元，××××亿元，x×××亿元").is_empty());
         assert_eq!(figures("3×5米"), ["3", "5米"]);
     }
 

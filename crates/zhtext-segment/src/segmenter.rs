@@ -9,7 +9,7 @@ use std::sync::{Arc, OnceLock};
 use jieba_rs::{Jieba, KeywordExtract, TextRank, TfIdf};
 use zhtext_core::{OffsetMap, Segmenter, Span, Token, TokenKind, Transform};
 
-use crate::figures::{next_figure, starts_with_figure};
+use crate::figures::{calendar_noun_year, next_figure, starts_with_figure};
 use crate::frequent::FrequentChars;
 use crate::kind::{alphanumeric_run, classify};
 use crate::{Error, ErrorKind};
@@ -207,36 +207,63 @@ impl JiebaSegmenter {
     fn search_terms_in_pieces<'t>(&self, text: &'t str, target: usize) -> Vec<Token<'t>> {
         let convert = self.wants_conversion(text);
         let mut out = Vec::new();
-        let mut spans = Vec::new();
+        let mut spans: Vec<(Span, TokenKind)> = Vec::new();
         for piece in pieces(text, target) {
             let part = &text[piece.range()];
             let converted = self.convert_piece(part, convert);
             let source = converted.text().unwrap_or(part);
-            let mut emit = |span: Span, kind: TokenKind| {
-                let span = match &converted {
-                    Converted::Mapped(_, map) => map.to_input(span),
-                    Converted::Same | Converted::Aligned(_) => span,
-                };
-                if !span.is_empty()
-                    && part.is_char_boundary(span.start)
-                    && part.is_char_boundary(span.end)
-                {
-                    out.push(Token::new(text, span.offset(piece.start), kind));
-                }
-            };
             spans.clear();
             self.segment_spans(source, &mut spans);
-            for &(span, kind) in &spans {
-                let word = &source[span.range()];
-                match kind {
-                    TokenKind::Word => self.grams(word, |g| emit(g.offset(span.start), kind)),
-                    TokenKind::Latin => connector_parts(word, |p| emit(p.offset(span.start), kind)),
-                    _ => {}
+            // The precise tokens go through `push_joined`, as in `segment`: whitespace cut at a
+            // piece boundary is one token again.
+            let push = |out: &mut Vec<Token<'t>>, span: Span, kind: TokenKind| {
+                push_joined(out, text, 0, Token::new(text, span.offset(piece.start), kind));
+            };
+            let Converted::Mapped(_, map) = &converted else {
+                // Spans of the converted text are spans of `part`.
+                for &(span, kind) in &spans {
+                    self.sub_terms(&source[span.range()], kind, |sub| {
+                        push(&mut out, sub.offset(span.start), kind);
+                    });
+                    push(&mut out, span, kind);
                 }
-                emit(span, kind);
-            }
+                continue;
+            };
+            // The precise tokens are mapped back as `segment` maps them; the words inside a
+            // converted token are mapped one by one and kept when they fall inside the token.
+            let mut next = 0;
+            map_back(part, map, spans.iter().copied(), |token, _| {
+                let (token, token_kind) = (token.span(), token.kind());
+                while let Some(&(span, kind)) = spans.get(next)
+                    && map.to_input(span).start < token.end
+                {
+                    self.sub_terms(&source[span.range()], kind, |sub| {
+                        let sub = map.to_input(sub.offset(span.start));
+                        if !sub.is_empty()
+                            && sub.start >= token.start
+                            && sub.end <= token.end
+                            && part.is_char_boundary(sub.start)
+                            && part.is_char_boundary(sub.end)
+                        {
+                            push(&mut out, sub, kind);
+                        }
+                    });
+                    next += 1;
+                }
+                push(&mut out, token, token_kind);
+            });
         }
         out
+    }
+
+    /// Calls `f` with the terms inside a precise token of `kind`: the dictionary words inside a
+    /// word ([`JiebaSegmenter::grams`]), the parts of a Latin compound ([`connector_parts`]).
+    fn sub_terms(&self, token: &str, kind: TokenKind, f: impl FnMut(Span)) {
+        match kind {
+            TokenKind::Word => self.grams(token, f),
+            TokenKind::Latin => connector_parts(token, f),
+            _ => {}
+        }
     }
 
     /// Calls `f` with the span of each dictionary word of two characters inside `word`, when it
@@ -458,7 +485,10 @@ impl JiebaSegmenter {
     /// its words, pushing tokens to `sink`; runs of whitespace, `……`, `——` and `***` become one token.
     ///
     /// jieba cuts the text once. Where a figure's edge falls inside a jieba word, only the
-    /// part of that word outside the figure is cut again.
+    /// part of that word outside the figure is cut again (with the next word, when the two make
+    /// a dictionary word). jieba's words also decide two things about a figure: a domain or
+    /// user word that starts with it holds it, and a calendar noun at its end (`年代`) goes
+    /// when jieba cuts after its `年`.
     fn overlay<'j, 'x, W: Word<'j>>(
         &self,
         text: &'x str,
@@ -494,6 +524,19 @@ impl JiebaSegmenter {
                     figure = next_figure(text, pos, &is_word);
                     continue;
                 }
+                // A calendar noun at the figure's end goes when jieba cuts after its `年`:
+                // `连续3年代表大会` is `3年`, `代表大会`; `90年代表示` keeps `90年代`.
+                let f = match calendar_noun_year(text, f) {
+                    Some(year)
+                        if words[i..]
+                            .iter()
+                            .take_while(|w| w.parts().0 < f.end)
+                            .any(|w| w.parts().1 == year) =>
+                    {
+                        Span::new(f.start, year)
+                    }
+                    _ => f,
+                };
                 merger.push(f, TokenKind::Number, W::NUMBER);
                 pos = f.end;
                 figure = next_figure(text, pos, &is_word);
@@ -1182,12 +1225,17 @@ mod piece_tests {
     #[test]
     fn long_texts_give_the_same_search_terms_in_pieces() {
         for doc in documents() {
+            let indented: String = doc.lines().map(|l| format!("\u{3000}\u{3000}{l}\n")).collect();
             let one_line = doc.replace('\n', "");
-            for doc in [doc, one_line] {
+            for doc in [doc, indented, one_line] {
                 let text = doc.repeat(1 + 3 * PIECE_BYTES / doc.len());
                 let terms = DEFAULT.search_terms(&text);
                 assert_eq!(terms, DEFAULT.search_terms_in_pieces(&text, usize::MAX));
                 assert_eq!(terms, DEFAULT.search_terms_in_pieces(&text, 1));
+                // The precise tokens are among the terms, in order.
+                let mut rest = terms.iter();
+                let tokens = DEFAULT.segment(&text);
+                assert!(tokens.iter().all(|t| rest.any(|term| term == t)));
             }
         }
     }

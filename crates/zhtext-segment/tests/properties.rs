@@ -137,14 +137,16 @@ proptest! {
     /// Search terms are the precise tokens plus words inside them.
     #[test]
     fn search_terms_hold_the_precise_tokens(s in text()) {
-        let terms = SIMPLIFIED.search_terms(&s);
-        let mut terms = terms.iter().peekable();
-        for token in SIMPLIFIED.segment(&s) {
-            // Each token comes after the words inside it.
-            while terms.next_if(|t| *t != &token).is_some() {}
-            prop_assert_eq!(terms.next(), Some(&token));
+        for segmenter in [&*SIMPLIFIED, &*DEFAULT, &*TRADITIONAL] {
+            let terms = segmenter.search_terms(&s);
+            let mut terms = terms.iter().peekable();
+            for token in segmenter.segment(&s) {
+                // Each token comes after the words inside it.
+                while terms.next_if(|t| *t != &token).is_some() {}
+                prop_assert_eq!(terms.next(), Some(&token));
+            }
+            prop_assert!(terms.next().is_none());
         }
-        prop_assert!(terms.next().is_none());
     }
 
     #[test]

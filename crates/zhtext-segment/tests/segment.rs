@@ -80,11 +80,12 @@ fn figures_are_whole_numbers() {
 #[test]
 fn figures_leave_no_stray_characters() {
     let segmenter = JiebaSegmenter::new();
-    // A noun that begins with a calendar unit is the figure's unit, unless its last character
-    // begins the next word.
+    // A noun that begins with a calendar unit is the figure's unit, unless jieba cuts after
+    // its first character.
     assert_eq!(words(&segmenter, "始于90年代初"), ["始于", "90年代", "初"]);
     assert_eq!(words(&segmenter, "2020年度工作报告"), ["2020年度", "工作", "报告"]);
     assert_eq!(words(&segmenter, "连续3年代表大会"), ["连续", "3年", "代表大会"]);
+    assert_eq!(words(&segmenter, "上世纪90年代表示"), ["上", "世纪", "90年代", "表示"]);
     // What jieba's word across a figure's end leaves goes with the next word when they make a
     // dictionary word.
     assert_eq!(words(&segmenter, "3日本地新增"), ["3日", "本地", "新增"]);
@@ -236,6 +237,14 @@ fn search_tags_and_keywords() {
     assert!(terms.contains(&"158亿元"));
     let terms: Vec<&str> =
         segmenter.search_terms("党的二十大，www.gov.cn").iter().map(|t| t.text()).collect();
+    // Also where the conversion to Simplified changes lengths (`駶`) and needs its offset map.
+    let traditional =
+        JiebaSegmenter::builder().script(ScriptMode::Traditional).build().expect("build");
+    let changed = "规模以上鍊駶";
+    let mapped = traditional.search_terms(changed);
+    let mut rest = mapped.iter();
+    let tokens = traditional.segment(changed);
+    assert!(tokens.iter().all(|t| rest.any(|term| term == t)), "{mapped:?}");
     // The words inside `二十大` come before it, the parts of a Latin compound before it.
     let expected = ["党", "的", "二十", "十大", "二十大", "，", "www", "gov", "cn", "www.gov.cn"];
     assert_eq!(terms, expected);
