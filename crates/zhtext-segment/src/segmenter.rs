@@ -632,7 +632,9 @@ impl<'j> Word<'j> for jieba_rs::Tag<'j> {
 
     #[inline]
     fn parts(&self) -> (usize, usize, &str, &'j str) {
-        (self.byte_start, self.byte_end, self.word, self.tag)
+        // A user word added without a tag is `x`, as in Python jieba.
+        let tag = if self.tag.is_empty() { "x" } else { self.tag };
+        (self.byte_start, self.byte_end, self.word, tag)
     }
 }
 

@@ -96,6 +96,10 @@ fn figures_leave_no_stray_characters() {
     assert_eq!(words(&segmenter, "年满五十岁"), ["年满", "五十", "岁"]);
     let user = JiebaSegmenter::builder().user_words(&["2号线"]).build().expect("build");
     assert_eq!(words(&user, "地铁2号线开通"), ["地铁", "2号线", "开通"]);
+    // A user word added without a tag is tagged `x`, as in Python jieba.
+    let tags: Vec<(&str, String)> =
+        user.tag("地铁2号线").into_iter().map(|(t, tag)| (t.text(), tag)).collect();
+    assert_eq!(tags[1], ("2号线", "x".to_owned()));
     assert_eq!(words(&segmenter, "地铁2号线开通"), ["地铁", "2号", "线", "开通"]);
 }
 
