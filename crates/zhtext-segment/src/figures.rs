@@ -97,10 +97,7 @@ const CALENDAR_NOUNS: &[&str] = &["年代", "年度", "年级", "年級"];
 pub(crate) fn calendar_noun_year(text: &str, figure: Span) -> Option<usize> {
     let head = &text[figure.range()];
     // The nouns are two characters of three bytes.
-    CALENDAR_NOUNS
-        .iter()
-        .any(|n| head.len() > n.len() && head.ends_with(n))
-        .then_some(figure.end - 3)
+    CALENDAR_NOUNS.iter().any(|n| head.len() > n.len() && head.ends_with(n)).then(|| figure.end - 3)
 }
 
 const PERCENT: &[char] = &['%', '％', '‰'];
@@ -569,6 +566,8 @@ mod tests {
         let text = "连续3年代表";
         assert_eq!(calendar_noun_year(text, Span::new(6, 13)), Some(10));
         assert_eq!(calendar_noun_year(text, Span::new(6, 10)), None);
+        // A figure shorter than three bytes at the start of the text.
+        assert_eq!(calendar_noun_year("1", Span::new(0, 1)), None);
     }
 
     #[test]
