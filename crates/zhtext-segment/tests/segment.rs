@@ -14,6 +14,10 @@ fn words<'t>(segmenter: &JiebaSegmenter, text: &'t str) -> Vec<&'t str> {
     segmenter.segment(text).iter().map(|t| t.text()).collect()
 }
 
+fn kinds<'t>(segmenter: &JiebaSegmenter, text: &'t str) -> Vec<(&'t str, TokenKind)> {
+    segmenter.segment(text).iter().map(|t| (t.text(), t.kind())).collect()
+}
+
 /// `testdata/docs/NAME.in.txt` segmented line by line, one `token/kind` list per line, must
 /// equal `NAME.out.txt`. `UPDATE_GOLDEN=1` rewrites the expected files.
 #[test]
@@ -62,10 +66,8 @@ fn figures_are_whole_numbers() {
     }
     assert_eq!(words(&segmenter, "增长8.8%"), ["增长", "8.8%"]);
     // Template placeholders are figures too; a redaction is one token.
-    let tokens = segmenter.segment("投资XX亿元，落实***精神");
-    let kinds: Vec<(&str, TokenKind)> = tokens.iter().map(|t| (t.text(), t.kind())).collect();
     assert_eq!(
-        kinds,
+        kinds(&segmenter, "投资XX亿元，落实***精神"),
         [
             ("投资", TokenKind::Word),
             ("XX亿元", TokenKind::Number),
@@ -292,10 +294,8 @@ fn tags_are_on_the_segmented_tokens() {
 #[test]
 fn fullwidth_latin_runs_are_one_token() {
     let segmenter = JiebaSegmenter::new();
-    let tokens = segmenter.segment("加入ＷＴＯ后通过ＩＳＯ９０００认证，Ａ股");
-    let kinds: Vec<_> = tokens.iter().map(|t| (t.text(), t.kind())).collect();
     assert_eq!(
-        kinds,
+        kinds(&segmenter, "加入ＷＴＯ后通过ＩＳＯ９０００认证，Ａ股"),
         [
             ("加入", TokenKind::Word),
             ("ＷＴＯ", TokenKind::Latin),
@@ -314,10 +314,8 @@ fn fullwidth_latin_runs_are_one_token() {
 #[test]
 fn spaces_merge_and_kinds() {
     let segmenter = JiebaSegmenter::new();
-    let tokens = segmenter.segment("发展  GDP……😀");
-    let kinds: Vec<_> = tokens.iter().map(|t| (t.text(), t.kind())).collect();
     assert_eq!(
-        kinds,
+        kinds(&segmenter, "发展  GDP……😀"),
         [
             ("发展", TokenKind::Word),
             ("  ", TokenKind::Space),
